@@ -1,0 +1,53 @@
+"""The one place that decides what a request may see.
+
+Every view that shows couple data calls one of these first. Outsiders get the same
+404 whether an object is missing or belongs to someone else.
+"""
+
+from functools import wraps
+
+from django.http import Http404
+
+from .models import Membership
+
+
+def active_membership(user) -> Membership | None:
+    if not user.is_authenticated:
+        return None
+    return (
+        Membership.objects.active()
+        .select_related("couple", "user")
+        .filter(user=user, couple__ended_at__isnull=True)
+        .first()
+    )
+
+
+def partner_membership(membership: Membership) -> Membership | None:
+    return (
+        membership.couple.memberships.active()
+        .select_related("user")
+        .exclude(pk=membership.pk)
+        .first()
+    )
+
+
+def member_required(view):
+    """Give the view the caller's active membership, or answer 404."""
+
+    @wraps(view)
+    def wrapper(request, *args, **kwargs):
+        membership = active_membership(request.user)
+        if membership is None:
+            raise Http404
+        request.membership = membership
+        return view(request, membership, *args, **kwargs)
+
+    return wrapper
+
+
+def couple_object_or_404(queryset, membership: Membership, **lookup):
+    """Fetch one object of the caller's couple; anything else is a 404."""
+    try:
+        return queryset.filter(couple=membership.couple).get(**lookup)
+    except queryset.model.DoesNotExist:
+        raise Http404 from None

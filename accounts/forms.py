@@ -1,0 +1,57 @@
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from .models import Role, User, timezone_choices
+
+
+class SignupForm(forms.Form):
+    """Extra fields on allauth's sign-up form."""
+
+    display_name = forms.CharField(
+        label=_("Your first name or nickname"),
+        max_length=60,
+        help_text=_("Shown to your partner."),
+    )
+    timezone = forms.ChoiceField(label=_("Your time zone"), choices=timezone_choices, initial="UTC")
+
+    def signup(self, request, user):
+        user.display_name = self.cleaned_data["display_name"]
+        user.timezone = self.cleaned_data["timezone"]
+        user.save(update_fields=["display_name", "timezone"])
+
+
+class CoupleStartForm(forms.Form):
+    role = forms.ChoiceField(
+        label=_("Which describes you?"),
+        choices=Role.choices,
+        widget=forms.RadioSelect,
+        error_messages={
+            "required": _("Please choose the role that describes you."),
+            "invalid_choice": _("Please choose one of the two roles shown."),
+        },
+    )
+
+
+class InviteForm(forms.Form):
+    email = forms.EmailField(
+        label=_("Your partner's email address"),
+        error_messages={"invalid": _("That doesn't look like an email address. Please check it.")},
+    )
+
+    def __init__(self, *args, inviter: User, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.inviter = inviter
+
+    def clean_email(self):
+        email = self.cleaned_data["email"].strip().lower()
+        if email == self.inviter.email.lower():
+            raise forms.ValidationError(_("Please enter your partner's address, not your own."))
+        return email
+
+
+class ProfileForm(forms.ModelForm):
+    timezone = forms.ChoiceField(label=_("Your time zone"), choices=timezone_choices)
+
+    class Meta:
+        model = User
+        fields = ["display_name", "timezone"]

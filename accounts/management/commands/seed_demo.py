@@ -1,0 +1,18 @@
+from django.core.management.base import BaseCommand
+from django.db import transaction
+
+from accounts.demo import seed_people
+
+DEMO_PASSWORD = "demo-pass-2026"
+
+
+class Command(BaseCommand):
+    help = "Create demo couples and a demo therapist (idempotent). Password: demo-pass-2026."
+
+    @transaction.atomic
+    def handle(self, *args, **options):
+        people = seed_people(DEMO_PASSWORD)
+        # Each feature adds its own demo content here, in dependency order.
+        self.stdout.write(self.style.SUCCESS("Demo data ready. Log in with:"))
+        for user in people.values():
+            self.stdout.write(f"  {user.email} / {DEMO_PASSWORD}")

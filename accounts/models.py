@@ -1,0 +1,248 @@
+import hashlib
+import secrets
+import zoneinfo
+from datetime import timedelta
+
+from django.contrib.auth.models import AbstractUser, BaseUserManager
+from django.db import IntegrityError, models, transaction
+from django.db.models import Q
+from django.utils import timezone as tz
+from django.utils.translation import gettext_lazy as _
+
+INVITATION_LIFETIME = timedelta(days=7)
+
+
+def timezone_choices():
+    return [(name, name.replace("_", " ")) for name in sorted(zoneinfo.available_timezones())]
+
+
+class UserManager(BaseUserManager):
+    use_in_migrations = True
+
+    def _create_user(self, email, password, **extra_fields):
+        if not email:
+            raise ValueError("An email address is required.")
+        user = self.model(email=self.normalize_email(email), **extra_fields)
+        user.set_password(password)
+        user.save(using=self._db)
+        return user
+
+    def create_user(self, email, password=None, **extra_fields):
+        extra_fields.setdefault("is_staff", False)
+        extra_fields.setdefault("is_superuser", False)
+        return self._create_user(email, password, **extra_fields)
+
+    def create_superuser(self, email, password=None, **extra_fields):
+        extra_fields.setdefault("is_staff", True)
+        extra_fields.setdefault("is_superuser", True)
+        return self._create_user(email, password, **extra_fields)
+
+
+class User(AbstractUser):
+    username = None
+    first_name = None
+    last_name = None
+    email = models.EmailField(_("email address"), unique=True)
+    display_name = models.CharField(_("name shown to your partner"), max_length=60, blank=True)
+    timezone = models.CharField(_("time zone"), max_length=64, default="UTC")
+    is_therapist = models.BooleanField(default=False)
+
+    USERNAME_FIELD = "email"
+    REQUIRED_FIELDS = []
+
+    objects = UserManager()
+
+    def __str__(self):
+        return self.display_name or self.email
+
+    @property
+    def zone(self) -> zoneinfo.ZoneInfo:
+        return zoneinfo.ZoneInfo(self.timezone)
+
+
+class Role(models.TextChoices):
+    HURT = "hurt", _("Hurt partner")
+    INVOLVED = "involved", _("Involved partner")
+
+    @property
+    def other(self) -> "Role":
+        return Role.INVOLVED if self == Role.HURT else Role.HURT
+
+
+class Couple(models.Model):
+    """The shared space of two partners."""
+
+    timezone = models.CharField(_("time zone"), max_length=64, default="UTC")
+    created_at = models.DateTimeField(default=tz.now)
+    ended_at = models.DateTimeField(null=True, blank=True)
+
+    def __str__(self):
+        return f"Couple space #{self.pk}"
+
+    @property
+    def zone(self) -> zoneinfo.ZoneInfo:
+        return zoneinfo.ZoneInfo(self.timezone)
+
+    @property
+    def is_active(self) -> bool:
+        return self.ended_at is None
+
+    @classmethod
+    @transaction.atomic
+    def start(cls, user: User, role: Role) -> "Couple":
+        couple = cls.objects.create(timezone=user.timezone)
+        Membership.objects.create(couple=couple, user=user, role=role)
+        return couple
+
+    @transaction.atomic
+    def end(self) -> None:
+        """Close the space for both partners; each keeps what they wrote (see leave page)."""
+        now = tz.now()
+        Couple.objects.filter(pk=self.pk, ended_at__isnull=True).update(ended_at=now)
+        self.memberships.filter(left_at__isnull=True).update(left_at=now)
+        self.invitations.pending().update(revoked_at=now)
+        self.ended_at = now
+
+
+class MembershipQuerySet(models.QuerySet):
+    def active(self):
+        return self.filter(left_at__isnull=True)
+
+
+class Membership(models.Model):
+    couple = models.ForeignKey(Couple, on_delete=models.CASCADE, related_name="memberships")
+    user = models.ForeignKey(User, on_delete=models.CASCADE, related_name="memberships")
+    role = models.CharField(max_length=10, choices=Role.choices)
+    joined_at = models.DateTimeField(default=tz.now)
+    left_at = models.DateTimeField(null=True, blank=True)
+
+    objects = MembershipQuerySet.as_manager()
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["user"], condition=Q(left_at__isnull=True), name="one_active_couple"
+            ),
+            models.UniqueConstraint(
+                fields=["couple", "role"],
+                condition=Q(left_at__isnull=True),
+                name="one_partner_per_role",
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.user} in {self.couple} as {self.get_role_display()}"
+
+    @property
+    def is_hurt(self) -> bool:
+        return self.role == Role.HURT
+
+    @property
+    def is_involved(self) -> bool:
+        return self.role == Role.INVOLVED
+
+
+def hash_token(token: str) -> str:
+    return hashlib.sha256(token.encode()).hexdigest()
+
+
+class InvitationQuerySet(models.QuerySet):
+    def pending(self):
+        return self.filter(
+            accepted_at__isnull=True, revoked_at__isnull=True, expires_at__gt=tz.now()
+        )
+
+
+class InvitationError(Exception):
+    """A reason an invitation cannot be used, worded for the person holding the link."""
+
+
+class Invitation(models.Model):
+    couple = models.ForeignKey(Couple, on_delete=models.CASCADE, related_name="invitations")
+    invited_by = models.ForeignKey(User, on_delete=models.CASCADE, related_name="+")
+    email = models.EmailField()
+    role = models.CharField(max_length=10, choices=Role.choices)
+    # Only a hash is stored, so a database leak does not leak usable links.
+    token_hash = models.CharField(max_length=64, unique=True)
+    created_at = models.DateTimeField(default=tz.now)
+    expires_at = models.DateTimeField()
+    accepted_at = models.DateTimeField(null=True, blank=True)
+    accepted_by = models.ForeignKey(
+        User, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    revoked_at = models.DateTimeField(null=True, blank=True)
+
+    objects = InvitationQuerySet.as_manager()
+
+    def __str__(self):
+        return f"Invitation to {self.email}"
+
+    @classmethod
+    def issue(cls, couple: Couple, invited_by: User, email: str) -> tuple["Invitation", str]:
+        """Create an invitation and return it with the raw token (shown once, in the email)."""
+        inviter = couple.memberships.active().get(user=invited_by)
+        token = secrets.token_urlsafe(32)
+        now = tz.now()
+        with transaction.atomic():
+            couple.invitations.pending().update(revoked_at=now)
+            invitation = cls.objects.create(
+                couple=couple,
+                invited_by=invited_by,
+                email=email,
+                role=Role(inviter.role).other,
+                token_hash=hash_token(token),
+                created_at=now,
+                expires_at=now + INVITATION_LIFETIME,
+            )
+        return invitation, token
+
+    @classmethod
+    def find(cls, token: str) -> "Invitation | None":
+        return (
+            cls.objects.select_related("couple", "invited_by")
+            .filter(token_hash=hash_token(token))
+            .first()
+        )
+
+    @property
+    def problem(self) -> str | None:
+        if self.accepted_at:
+            return _("This invitation has already been used.")
+        if self.revoked_at:
+            return _("This invitation was withdrawn. Ask your partner to send a new one.")
+        if self.expires_at <= tz.now():
+            return _("This invitation has expired. Ask your partner to send a new one.")
+        if not self.couple.is_active:
+            return _("This shared space is no longer open.")
+        return None
+
+    def revoke(self) -> None:
+        Invitation.objects.filter(pk=self.pk, accepted_at__isnull=True).update(revoked_at=tz.now())
+
+    @transaction.atomic
+    def accept(self, user: User) -> Membership:
+        if self.problem:
+            raise InvitationError(self.problem)
+        if user.is_therapist:
+            raise InvitationError(_("Therapist accounts cannot join as a partner."))
+        if Membership.objects.active().filter(user=user).exists():
+            raise InvitationError(
+                _("You already belong to a shared space. Leave it first to join another one.")
+            )
+        # Claim the invitation with a conditional update so it can be used once only.
+        now = tz.now()
+        claimed = Invitation.objects.filter(
+            pk=self.pk, accepted_at__isnull=True, revoked_at__isnull=True, expires_at__gt=now
+        ).update(accepted_at=now, accepted_by=user)
+        if not claimed:
+            raise InvitationError(_("This invitation has already been used."))
+        if self.couple.memberships.active().filter(role=self.role).exists():
+            raise InvitationError(_("This shared space already has both partners."))
+        try:
+            with transaction.atomic():
+                return Membership.objects.create(couple=self.couple, user=user, role=self.role)
+        except IntegrityError:
+            # A concurrent join won the race; the outer rollback frees the invitation.
+            raise InvitationError(
+                _("You already belong to a shared space. Leave it first to join another one.")
+            ) from None

@@ -1,0 +1,14 @@
+from django.urls import path
+
+from . import views
+
+urlpatterns = [
+    path("", views.home, name="home"),
+    path("space/start/", views.start_couple, name="start_couple"),
+    path("space/invite/", views.invite_partner, name="invite_partner"),
+    path("space/invite/revoke/", views.revoke_invitation, name="revoke_invitation"),
+    path("space/leave/", views.leave_couple, name="leave_couple"),
+    path("join/<str:token>/", views.join, name="join"),
+    path("me/", views.profile, name="profile"),
+    path("support/", views.support_resources, name="support"),
+]

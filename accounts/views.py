@@ -1,0 +1,140 @@
+from http import HTTPStatus
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_not_required
+from django.contrib.auth.views import redirect_to_login
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
+
+from .access import active_membership, member_required, partner_membership
+from .forms import CoupleStartForm, InviteForm, ProfileForm
+from .models import Couple, Invitation, InvitationError, Role
+from .tasks import send_invitation
+
+PENDING_INVITATION = "pending_invitation"
+
+
+@require_GET
+def home(request):
+    if request.user.is_therapist:
+        return render(request, "accounts/therapist_home.html")
+    membership = active_membership(request.user)
+    if membership is None:
+        return onboarding(request)
+    request.membership = membership
+    partner = partner_membership(membership)
+    context = {
+        "membership": membership,
+        "partner": partner,
+        "pending_invitation": None if partner else membership.couple.invitations.pending().first(),
+        "invite_form": None if partner else InviteForm(inviter=request.user),
+    }
+    return render(request, "accounts/couple_home.html", context)
+
+
+def onboarding(request, form=None, status=HTTPStatus.OK):
+    context = {
+        "form": form or CoupleStartForm(),
+        "pending_token": request.session.get(PENDING_INVITATION),
+    }
+    return render(request, "accounts/onboarding.html", context, status=status)
+
+
+@require_POST
+def start_couple(request):
+    if request.user.is_therapist or active_membership(request.user):
+        messages.info(request, _("You already have a shared space."))
+        return redirect("home")
+    form = CoupleStartForm(request.POST)
+    if not form.is_valid():
+        return onboarding(request, form, status=HTTPStatus.UNPROCESSABLE_ENTITY)
+    Couple.start(request.user, Role(form.cleaned_data["role"]))
+    messages.success(request, _("Your shared space is ready. Next, invite your partner."))
+    return redirect("home")
+
+
+@require_POST
+@member_required
+def invite_partner(request, membership):
+    if partner_membership(membership):
+        messages.info(request, _("Your partner has already joined."))
+        return redirect("home")
+    form = InviteForm(request.POST, inviter=request.user)
+    if not form.is_valid():
+        context = {"membership": membership, "invite_form": form, "partner": None}
+        return render(
+            request, "accounts/couple_home.html", context, status=HTTPStatus.UNPROCESSABLE_ENTITY
+        )
+    invitation, token = Invitation.issue(
+        membership.couple, request.user, form.cleaned_data["email"]
+    )
+    send_invitation.delay_on_commit(invitation.pk, token)
+    messages.success(request, _("Invitation sent. The link works once and for 7 days."))
+    return redirect("home")
+
+
+@require_POST
+@member_required
+def revoke_invitation(request, membership):
+    for invitation in membership.couple.invitations.pending():
+        invitation.revoke()
+    messages.success(request, _("The invitation was withdrawn. Its link no longer works."))
+    return redirect("home")
+
+
+@login_not_required
+@require_http_methods(["GET", "POST"])
+def join(request, token):
+    invitation = Invitation.find(token) if len(token) <= 100 else None
+    if invitation is None:
+        problem = _("This invitation link isn't valid. Please check you copied all of it.")
+        return _join_problem(request, problem, HTTPStatus.NOT_FOUND)
+    if invitation.problem:
+        request.session.pop(PENDING_INVITATION, None)
+        return _join_problem(request, invitation.problem, HTTPStatus.GONE)
+    if not request.user.is_authenticated:
+        request.session[PENDING_INVITATION] = token
+        if request.method == "POST":
+            return redirect_to_login(request.path)
+        return render(request, "accounts/join.html", {"invitation": invitation, "token": token})
+    if request.method == "GET":
+        return render(request, "accounts/join.html", {"invitation": invitation, "token": token})
+    try:
+        invitation.accept(request.user)
+    except InvitationError as error:
+        return _join_problem(request, str(error), HTTPStatus.CONFLICT)
+    request.session.pop(PENDING_INVITATION, None)
+    messages.success(request, _("Welcome. You've joined your shared space."))
+    return redirect("home")
+
+
+def _join_problem(request, problem, status):
+    return render(request, "accounts/join.html", {"problem": problem}, status=status)
+
+
+@require_http_methods(["GET", "POST"])
+@member_required
+def leave_couple(request, membership):
+    if request.method == "POST":
+        membership.couple.end()
+        messages.success(request, _("You have left the shared space. It is now closed."))
+        return redirect("home")
+    return render(request, "accounts/leave.html", {"membership": membership})
+
+
+@require_http_methods(["GET", "POST"])
+def profile(request):
+    form = ProfileForm(request.POST or None, instance=request.user)
+    if request.method == "POST" and form.is_valid():
+        form.save()
+        messages.success(request, _("Saved."))
+        return redirect("profile")
+    status = HTTPStatus.UNPROCESSABLE_ENTITY if form.errors else HTTPStatus.OK
+    return render(request, "accounts/profile.html", {"form": form}, status=status)
+
+
+@login_not_required
+@require_GET
+def support_resources(request):
+    return render(request, "support.html")

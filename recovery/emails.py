@@ -1,0 +1,25 @@
+"""One helper builds every email from subject / text / html templates.
+
+Emails are discreet by design: templates receive only links and neutral facts,
+never anything a person wrote.
+"""
+
+from django.conf import settings
+from django.core.mail import EmailMultiAlternatives
+from django.template.loader import render_to_string
+
+
+def absolute_url(path: str) -> str:
+    return f"{settings.SITE_URL}{path}"
+
+
+def send_templated_email(
+    to: str, template: str, context: dict | None = None, headers: dict | None = None
+) -> None:
+    context = {"site_url": settings.SITE_URL, **(context or {})}
+    subject = render_to_string(f"emails/{template}_subject.txt", context).strip()
+    text = render_to_string(f"emails/{template}.txt", context)
+    html = render_to_string(f"emails/{template}.html", context)
+    message = EmailMultiAlternatives(subject, text, to=[to], headers=headers or {})
+    message.attach_alternative(html, "text/html")
+    message.send()

@@ -1,0 +1,13 @@
+from allauth.account.decorators import secure_admin_login
+from django.contrib import admin
+from django.urls import include, path
+
+# Staff log in through allauth (rate limits, two-factor) before reaching the admin.
+admin.site.login = secure_admin_login(admin.site.login)
+admin.site.site_header = "Common Ground administration"
+
+urlpatterns = [
+    path("", include("accounts.urls")),
+    path("accounts/", include("allauth.urls")),
+    path("admin/", admin.site.urls),
+]

@@ -1,0 +1,69 @@
+"""Real Chromium (Debian's) driven by Playwright against Django's live server."""
+
+import os
+
+import pytest
+from django.conf import settings
+
+from ..conftest import chromium_path, require
+
+# Playwright's sync API runs an event loop in this thread; the ORM calls made by
+# tests between browser steps are still plain synchronous calls.
+os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+
+CHROMIUM_FLAGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--disable-quic",
+    "--no-first-run",
+]
+PHONE = {"width": 390, "height": 844}
+NEUTRAL_PAGE = "<!doctype html><title>Weather</title><h1>Today's weather</h1>"
+
+
+def pytest_collection_modifyitems(items):
+    for item in items:
+        if "tests/browser/" in str(item.fspath):
+            item.add_marker(pytest.mark.browser)
+
+
+@pytest.fixture(scope="session")
+def browser():
+    path = chromium_path()
+    require(path is not None, "Chromium is not installed (apt-get install chromium)")
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        launched = playwright.chromium.launch(executable_path=path, args=CHROMIUM_FLAGS)
+        yield launched
+        launched.close()
+
+
+@pytest.fixture
+def new_page(browser, live_server):
+    """Open a fresh, isolated browser (its own cookies), phone-sized by default."""
+    contexts = []
+
+    def open_page(viewport=PHONE):
+        context = browser.new_context(base_url=live_server.url, viewport=viewport)
+        # The quick exit leaves for an outside site; answer it locally.
+        exit_host = settings.QUICK_EXIT_URL.split("/")[2]
+        context.route(
+            f"https://{exit_host}/**",
+            lambda route: route.fulfill(body=NEUTRAL_PAGE, content_type="text/html"),
+        )
+        context.set_default_timeout(10_000)
+        contexts.append(context)
+        return context.new_page()
+
+    yield open_page
+    for context in contexts:
+        context.close()
+
+
+@pytest.fixture
+def page(new_page):
+    return new_page()

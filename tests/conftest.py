@@ -1,0 +1,93 @@
+"""Shared personas and environment guards.
+
+Personas: Sam (hurt partner) and Alex (involved partner) share a couple space;
+Robin is in another couple; Dr. Lee is a therapist; Kim has no couple yet.
+"""
+
+import os
+import shutil
+
+import pytest
+from django.core.cache import cache
+from django.test import Client
+
+from recovery.celery import app as celery_app
+
+from .factories import make_couple, make_user
+
+IN_CI = os.environ.get("CI") == "true"
+
+
+def pytest_configure(config):
+    from django.conf import settings
+
+    # Live-server threads must not keep connections open past a test, or the
+    # test database cannot be dropped at the end of the run.
+    settings.DATABASES["default"]["CONN_MAX_AGE"] = 0
+
+
+def require(available: bool, reason: str) -> None:
+    """Skip on a newcomer's machine when a service is missing; fail in CI."""
+    if available:
+        return
+    if IN_CI:
+        pytest.fail(f"{reason} — required under CI=true", pytrace=False)
+    pytest.skip(reason)
+
+
+def chromium_path() -> str | None:
+    return shutil.which("chromium") or (
+        "/usr/bin/chromium" if os.path.exists("/usr/bin/chromium") else None
+    )
+
+
+@pytest.fixture(autouse=True)
+def _isolated_services():
+    # Tasks run inline in tests unless a test asks for the real broker.
+    celery_app.conf.task_always_eager = True
+    cache.clear()
+    yield
+    cache.clear()
+
+
+@pytest.fixture
+def hurt(db):
+    return make_user("sam@example.test", "Sam")
+
+
+@pytest.fixture
+def involved(db):
+    return make_user("alex@example.test", "Alex")
+
+
+@pytest.fixture
+def couple(hurt, involved):
+    return make_couple(hurt, involved)
+
+
+@pytest.fixture
+def outsider(db):
+    robin = make_user("robin@example.test", "Robin")
+    make_couple(robin, make_user("jamie@example.test", "Jamie"))
+    return robin
+
+
+@pytest.fixture
+def therapist(db):
+    return make_user("dr.lee@example.test", "Dr. Lee", is_therapist=True)
+
+
+@pytest.fixture
+def loner(db):
+    return make_user("kim@example.test", "Kim")
+
+
+def client_for(user) -> Client:
+    client = Client()
+    client.force_login(user)
+    return client
+
+
+@pytest.fixture
+def as_user():
+    return client_for

@@ -1,0 +1,69 @@
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from django.core.exceptions import ImproperlyConfigured
+
+from recovery.env import env_bool, env_int, env_list
+
+ROOT = Path(__file__).resolve().parents[2]
+STRONG_KEY = "k" * 20 + "-strong-random-value-for-tests-" + "9" * 20
+
+
+def manage(*args, **env):
+    clean = {k: v for k, v in os.environ.items() if not k.startswith("DJANGO_")}
+    return subprocess.run(
+        [sys.executable, "manage.py", *args],
+        cwd=ROOT,
+        env={**clean, **env},
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+
+
+@pytest.mark.parametrize("raw", ["maybe", "2", "yes please"])
+def test_bad_booleans_fail_loudly(monkeypatch, raw):
+    monkeypatch.setenv("SOME_FLAG", raw)
+    with pytest.raises(ImproperlyConfigured, match="SOME_FLAG"):
+        env_bool("SOME_FLAG", False)
+
+
+def test_bad_integers_fail_loudly(monkeypatch):
+    monkeypatch.setenv("SOME_NUMBER", "ten")
+    with pytest.raises(ImproperlyConfigured, match="SOME_NUMBER"):
+        env_int("SOME_NUMBER", 1)
+
+
+def test_typed_helpers_read_good_values(monkeypatch):
+    monkeypatch.setenv("A_FLAG", "off")
+    monkeypatch.setenv("A_NUMBER", "42")
+    monkeypatch.setenv("A_LIST", "a.example, b.example,")
+    assert env_bool("A_FLAG", True) is False
+    assert env_int("A_NUMBER", 0) == 42
+    assert env_list("A_LIST", []) == ["a.example", "b.example"]
+
+
+@pytest.mark.parametrize("key", ["", "short", "django-insecure-" + "x" * 60])
+def test_production_refuses_to_start_without_a_real_secret_key(key):
+    result = manage("check", DJANGO_DEBUG="0", DJANGO_SECRET_KEY=key)
+
+    assert result.returncode != 0
+    assert "DJANGO_SECRET_KEY" in result.stderr
+
+
+def test_deploy_check_passes_with_production_settings():
+    result = manage(
+        "check",
+        "--deploy",
+        "--fail-level",
+        "WARNING",
+        DJANGO_DEBUG="0",
+        DJANGO_SECRET_KEY=STRONG_KEY,
+        DJANGO_ALLOWED_HOSTS="common-ground.example",
+        EMAIL_HOST="smtp.common-ground.example",
+    )
+
+    assert result.returncode == 0, result.stderr
