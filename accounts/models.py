@@ -246,3 +246,36 @@ class Invitation(models.Model):
             raise InvitationError(
                 _("You already belong to a shared space. Leave it first to join another one.")
             ) from None
+
+
+class EmailKind(models.TextChoices):
+    CHECKIN_REMINDER = "checkin_reminder", _("Weekly check-in reminder")
+    CHECKIN_NUDGE = "checkin_nudge", _("Gentle check-in nudge")
+    REVIEW_REMINDER = "review_reminder", _("Monthly agreement review")
+    PROPOSAL_PENDING = "proposal_pending", _("Agreement change waiting for you")
+    TRIGGER_SHARED = "trigger_shared", _("Your partner shared a hard moment")
+
+
+class SentEmail(models.Model):
+    """One row per person, kind and period: claimed before sending, so an email
+    goes out at most once even when a job is retried or runs twice."""
+
+    class Status(models.TextChoices):
+        SENDING = "sending"
+        SENT = "sent"
+        FAILED = "failed"  # claimable again by a retry
+
+    user = models.ForeignKey(User, on_delete=models.CASCADE, related_name="+")
+    kind = models.CharField(max_length=32, choices=EmailKind.choices)
+    period = models.CharField(max_length=64)
+    status = models.CharField(max_length=10, choices=Status.choices, default=Status.FAILED)
+    claimed_at = models.DateTimeField(null=True, blank=True)
+    sent_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["user", "kind", "period"], name="one_email_per_period")
+        ]
+
+    def __str__(self):
+        return f"{self.kind} {self.period} for user {self.user_id}: {self.status}"
