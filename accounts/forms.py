@@ -1,7 +1,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from .models import Role, User, timezone_choices
+from .models import EmailKind, EmailOptOut, Role, User, timezone_choices
 
 
 class SignupForm(forms.Form):
@@ -55,3 +55,29 @@ class ProfileForm(forms.ModelForm):
     class Meta:
         model = User
         fields = ["display_name", "timezone"]
+
+
+class NotificationSettingsForm(forms.ModelForm):
+    """Reminder time plus one on/off switch per kind of email."""
+
+    class Meta:
+        model = User
+        fields = ["reminder_weekday", "reminder_hour"]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        muted = set(self.instance.email_opt_outs.values_list("kind", flat=True))
+        for kind in EmailKind:
+            self.fields[f"email_{kind.value}"] = forms.BooleanField(
+                label=kind.label, required=False, initial=kind.value not in muted
+            )
+
+    def save(self, commit=True):
+        user = super().save(commit=commit)
+        for kind in EmailKind:
+            wanted = self.cleaned_data[f"email_{kind.value}"]
+            if wanted:
+                user.email_opt_outs.filter(kind=kind).delete()
+            else:
+                EmailOptOut.objects.get_or_create(user=user, kind=kind)
+        return user

@@ -46,6 +46,23 @@ class User(AbstractUser):
     display_name = models.CharField(_("name shown to your partner"), max_length=60, blank=True)
     timezone = models.CharField(_("time zone"), max_length=64, default="UTC")
     is_therapist = models.BooleanField(default=False)
+    # When the weekly check-in reminder arrives, in the person's own time zone.
+    reminder_weekday = models.PositiveSmallIntegerField(
+        _("reminder day"),
+        default=6,
+        choices=[
+            (0, _("Monday")),
+            (1, _("Tuesday")),
+            (2, _("Wednesday")),
+            (3, _("Thursday")),
+            (4, _("Friday")),
+            (5, _("Saturday")),
+            (6, _("Sunday")),
+        ],
+    )
+    reminder_hour = models.PositiveSmallIntegerField(
+        _("reminder hour"), default=18, choices=[(h, f"{h:02d}:00") for h in range(24)]
+    )
 
     USERNAME_FIELD = "email"
     REQUIRED_FIELDS = []
@@ -254,6 +271,22 @@ class EmailKind(models.TextChoices):
     REVIEW_REMINDER = "review_reminder", _("Monthly agreement review")
     PROPOSAL_PENDING = "proposal_pending", _("Agreement change waiting for you")
     TRIGGER_SHARED = "trigger_shared", _("Your partner shared a hard moment")
+
+
+class EmailOptOut(models.Model):
+    """A kind of email this person turned off (one click, from any email or settings)."""
+
+    user = models.ForeignKey(User, on_delete=models.CASCADE, related_name="email_opt_outs")
+    kind = models.CharField(max_length=32, choices=EmailKind.choices)
+    created_at = models.DateTimeField(default=tz.now)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["user", "kind"], name="one_opt_out_per_kind")
+        ]
+
+    def __str__(self):
+        return f"{self.user_id} opted out of {self.kind}"
 
 
 class SentEmail(models.Model):

@@ -10,5 +10,8 @@ urlpatterns = [
     path("space/leave/", views.leave_couple, name="leave_couple"),
     path("join/<str:token>/", views.join, name="join"),
     path("me/", views.profile, name="profile"),
+    path("me/emails/", views.notification_settings, name="notification_settings"),
+    path("unsubscribe/<str:token>/", views.unsubscribe, name="unsubscribe"),
+    path("unsubscribe/<str:token>/undo/", views.resubscribe, name="resubscribe"),
     path("support/", views.support_resources, name="support"),
 ]

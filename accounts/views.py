@@ -3,13 +3,16 @@ from http import HTTPStatus
 from django.contrib import messages
 from django.contrib.auth.decorators import login_not_required
 from django.contrib.auth.views import redirect_to_login
+from django.http import Http404
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
+from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from .access import active_membership, member_required, partner_membership
-from .forms import CoupleStartForm, InviteForm, ProfileForm
-from .models import Couple, Invitation, InvitationError, Role
+from .forms import CoupleStartForm, InviteForm, NotificationSettingsForm, ProfileForm
+from .models import Couple, EmailKind, EmailOptOut, Invitation, InvitationError, Role, User
+from .notifications import read_unsubscribe_token
 from .tasks import send_invitation
 
 PENDING_INVITATION = "pending_invitation"
@@ -132,6 +135,49 @@ def profile(request):
         return redirect("profile")
     status = HTTPStatus.UNPROCESSABLE_ENTITY if form.errors else HTTPStatus.OK
     return render(request, "accounts/profile.html", {"form": form}, status=status)
+
+
+@require_http_methods(["GET", "POST"])
+def notification_settings(request):
+    form = NotificationSettingsForm(request.POST or None, instance=request.user)
+    if request.method == "POST" and form.is_valid():
+        form.save()
+        messages.success(request, _("Your email choices are saved."))
+        return redirect("notification_settings")
+    status = HTTPStatus.UNPROCESSABLE_ENTITY if form.errors else HTTPStatus.OK
+    return render(request, "accounts/notification_settings.html", {"form": form}, status=status)
+
+
+# Mail clients send RFC 8058 one-click POSTs without a CSRF token; the signed
+# token itself is the proof, and it can only ever turn an email kind off.
+@csrf_exempt
+@login_not_required
+@require_http_methods(["GET", "POST"])
+def unsubscribe(request, token):
+    user, kind = _unsubscribe_target(token)
+    EmailOptOut.objects.get_or_create(user=user, kind=kind)
+    context = {"kind": kind, "token": token}
+    return render(request, "accounts/unsubscribed.html", context)
+
+
+@login_not_required
+@require_POST
+def resubscribe(request, token):
+    user, kind = _unsubscribe_target(token)
+    EmailOptOut.objects.filter(user=user, kind=kind).delete()
+    context = {"kind": kind, "token": token, "resubscribed": True}
+    return render(request, "accounts/unsubscribed.html", context)
+
+
+def _unsubscribe_target(token) -> tuple[User, EmailKind]:
+    target = read_unsubscribe_token(token)
+    if target is None:
+        raise Http404
+    user_id, kind = target
+    user = User.objects.filter(pk=user_id, is_active=True).first()
+    if user is None:
+        raise Http404
+    return user, kind
 
 
 @login_not_required

@@ -20,6 +20,9 @@ def send_templated_email(
     subject = render_to_string(f"emails/{template}_subject.txt", context).strip()
     text = render_to_string(f"emails/{template}.txt", context)
     html = render_to_string(f"emails/{template}.html", context)
+    if context.get("unsubscribe_url"):
+        text += render_to_string("emails/_footer.txt", context)
+        html = html.replace("</body>", render_to_string("emails/_footer.html", context) + "</body>")
     message = EmailMultiAlternatives(subject, text, to=[to], headers=headers or {})
     message.attach_alternative(html, "text/html")
     message.send()

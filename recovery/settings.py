@@ -41,6 +41,7 @@ INSTALLED_APPS = [
     "triggers",
     "pacing",
     "therapists",
+    "together",
 ]
 
 MIDDLEWARE = [

@@ -10,6 +10,8 @@ from django.urls import URLPattern, URLResolver, get_resolver, reverse
 PUBLIC = {
     "support",
     "join",
+    "unsubscribe",
+    "resubscribe",
     "account_login",
     "account_signup",
     "account_reset_password",
