@@ -1,0 +1,18 @@
+from django.contrib import admin
+
+from .models import Agreement, Review
+
+
+# Staff see structure only; what partners write is never listed here.
+@admin.register(Agreement)
+class AgreementAdmin(admin.ModelAdmin):
+    list_display = ["id", "couple", "current_version_id", "created_at"]
+    fields = ["couple", "created_at"]
+    readonly_fields = ["couple", "created_at"]
+
+
+@admin.register(Review)
+class ReviewAdmin(admin.ModelAdmin):
+    list_display = ["id", "agreement", "opened_at", "due_at", "completed_at", "outcome"]
+    fields = ["agreement", "opened_at", "due_at", "completed_at", "outcome"]
+    readonly_fields = fields
