@@ -1,0 +1,244 @@
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.core.validators import MaxValueValidator, MinValueValidator
+from django.db import models
+from django.db.models import BooleanField, ExpressionWrapper, Q
+from django.utils import timezone as tz
+from django.utils.translation import gettext_lazy as _
+
+from accounts.models import Couple, Role
+
+from . import gate
+
+MAX_NOTE = 1000
+MAX_NOTICED = 2000
+ZERO_TO_TEN = [MinValueValidator(0), MaxValueValidator(10)]
+ZERO_TO_FOUR = [MinValueValidator(0), MaxValueValidator(gate.TOP_TIER)]
+RESERVED_SLUGS = {"readiness", "sessions"}  # taken by other pages under /exercises/
+
+TIER_NAMES = {
+    0: _("Steadying"),
+    1: _("Talking and listening"),
+    2: _("Everyday reconnection"),
+    3: _("Going deeper"),
+    4: _("Physical closeness"),
+}
+
+
+def _between(field: str, low: int, high: int, name: str) -> models.CheckConstraint:
+    return models.CheckConstraint(
+        condition=Q(**{f"{field}__gte": low, f"{field}__lte": high}), name=name
+    )
+
+
+class ReadinessQuerySet(models.QuerySet):
+    def as_of(self, couple: Couple, now):
+        return self.filter(couple=couple, created_at__lte=now)
+
+    def gate_reports(self, couple: Couple, now) -> list[gate.Report]:
+        """Only what the gate needs, in one query; notes never leave the database here."""
+        rows = self.as_of(couple, now).values_list(
+            "created_at", "role", "closeness_safety", "body_settled"
+        )
+        return [gate.Report.from_answers(when, role, *answers) for when, role, *answers in rows]
+
+
+class ReadinessReport(models.Model):
+    """A person's own sense of readiness for closeness, right now.
+
+    The numbers are visible to their author (and, later, a consenting therapist);
+    never to the partner. The note is private to its author.
+    """
+
+    couple = models.ForeignKey(Couple, on_delete=models.CASCADE, related_name="readiness_reports")
+    author = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="readiness_reports"
+    )
+    role = models.CharField(max_length=10, choices=Role.choices)
+    created_at = models.DateTimeField(default=tz.now)
+    closeness_safety = models.PositiveSmallIntegerField(
+        _("how safe closeness feels right now"), validators=ZERO_TO_TEN
+    )
+    body_settled = models.PositiveSmallIntegerField(
+        _("how settled your body feels today"), validators=ZERO_TO_TEN
+    )
+    note = models.TextField(_("private note"), max_length=MAX_NOTE, blank=True)
+
+    objects = ReadinessQuerySet.as_manager()
+
+    class Meta:
+        indexes = [models.Index(fields=["couple", "created_at"])]
+        constraints = [
+            _between("closeness_safety", 0, 10, "readiness_closeness_0_10"),
+            _between("body_settled", 0, 10, "readiness_body_0_10"),
+        ]
+
+    def __str__(self):
+        return f"Readiness report #{self.pk}"
+
+    @property
+    def readiness(self) -> int:
+        return min(self.closeness_safety, self.body_settled)
+
+
+class PacingPolicy(models.Model):
+    couple = models.OneToOneField(Couple, on_delete=models.CASCADE, related_name="pacing_policy")
+    threshold_1 = models.PositiveSmallIntegerField(default=3, validators=ZERO_TO_TEN)
+    threshold_2 = models.PositiveSmallIntegerField(default=5, validators=ZERO_TO_TEN)
+    threshold_3 = models.PositiveSmallIntegerField(default=7, validators=ZERO_TO_TEN)
+    threshold_4 = models.PositiveSmallIntegerField(default=8, validators=ZERO_TO_TEN)
+    min_span_days = models.PositiveSmallIntegerField(
+        default=7, validators=[MinValueValidator(1), MaxValueValidator(60)]
+    )
+    therapist_ceiling = models.PositiveSmallIntegerField(
+        null=True, blank=True, validators=ZERO_TO_FOUR
+    )
+
+    class Meta:
+        verbose_name_plural = "pacing policies"
+
+    def __str__(self):
+        return f"Pacing policy of {self.couple}"
+
+    @property
+    def thresholds(self) -> tuple[int, ...]:
+        return (self.threshold_1, self.threshold_2, self.threshold_3, self.threshold_4)
+
+    def clean(self):
+        try:
+            self.as_gate_policy()
+        except ValueError as error:
+            raise ValidationError(str(error)) from None
+
+    def as_gate_policy(self) -> gate.Policy:
+        return gate.Policy(
+            thresholds=self.thresholds,
+            min_span_days=self.min_span_days,
+            ceiling=self.therapist_ceiling,
+            zone=self.couple.zone,
+        )
+
+    @classmethod
+    def for_couple(cls, couple: Couple) -> "PacingPolicy":
+        """The couple's policy, or the defaults (unsaved) when none was set."""
+        return cls.objects.filter(couple=couple).first() or cls(couple=couple)
+
+
+def gate_for(couple: Couple, now=None) -> gate.GateResult:
+    """The open tier of a couple at ``now``: two queries, whatever the history length."""
+    now = now or tz.now()
+    policy = PacingPolicy.for_couple(couple).as_gate_policy()
+    return gate.open_tier(ReadinessReport.objects.gate_reports(couple, now), policy, now)
+
+
+class ExerciseQuerySet(models.QuerySet):
+    def within(self, result: gate.GateResult):
+        return self.filter(tier__lte=result.tier)
+
+    def open_for(self, couple: Couple, now=None):
+        return self.within(gate_for(couple, now))
+
+    def marked_open(self, result: gate.GateResult):
+        return self.annotate(
+            is_open=ExpressionWrapper(Q(tier__lte=result.tier), output_field=BooleanField())
+        )
+
+
+class Exercise(models.Model):
+    """One guided exercise of the library (written for this product, edited in the admin)."""
+
+    slug = models.SlugField(max_length=80, unique=True)
+    tier = models.PositiveSmallIntegerField(
+        choices=list(TIER_NAMES.items()), validators=ZERO_TO_FOUR
+    )
+    title = models.CharField(max_length=120)
+    purpose = models.TextField(max_length=1000)
+    steps = models.TextField(max_length=4000, help_text="One step per line.")
+    minutes = models.PositiveSmallIntegerField(validators=[MinValueValidator(1)])
+    order = models.PositiveSmallIntegerField(default=0)
+
+    objects = ExerciseQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["tier", "order", "title"]
+        constraints = [_between("tier", 0, gate.TOP_TIER, "exercise_tier_0_4")]
+
+    def __str__(self):
+        return self.title
+
+    def clean(self):
+        if self.slug in RESERVED_SLUGS:
+            raise ValidationError({"slug": _("This address is used by another page.")})
+
+    @property
+    def step_list(self) -> list[str]:
+        return [line.strip() for line in self.steps.splitlines() if line.strip()]
+
+    @property
+    def tier_name(self) -> str:
+        return TIER_NAMES[self.tier]
+
+    def start(self, couple: Couple, user) -> "ExerciseSession":
+        return ExerciseSession.objects.create(couple=couple, exercise=self, started_by=user)
+
+
+class ExerciseSession(models.Model):
+    couple = models.ForeignKey(Couple, on_delete=models.CASCADE, related_name="exercise_sessions")
+    exercise = models.ForeignKey(Exercise, on_delete=models.PROTECT, related_name="sessions")
+    started_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+    )
+    started_at = models.DateTimeField(default=tz.now)
+    completed_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        indexes = [models.Index(fields=["couple", "started_at"])]
+
+    def __str__(self):
+        return f"Session #{self.pk} of {self.exercise_id}"
+
+    def complete(self) -> None:
+        """Mark as done once; finishing twice keeps the first time."""
+        if self.completed_at is None:
+            updated = ExerciseSession.objects.filter(pk=self.pk, completed_at__isnull=True).update(
+                completed_at=tz.now()
+            )
+            if updated:
+                self.refresh_from_db(fields=["completed_at"])
+
+    def reflect(self, author, safety: int, noticed: str) -> "Reflection":
+        """Record (or update) the author's own reflection; reflecting also completes."""
+        self.complete()
+        reflection, _ = Reflection.objects.update_or_create(
+            session=self, author=author, defaults={"safety": safety, "noticed": noticed}
+        )
+        return reflection
+
+
+class Reflection(models.Model):
+    """How an exercise felt, private to its author."""
+
+    LOW_SAFETY = 3
+
+    session = models.ForeignKey(
+        ExerciseSession, on_delete=models.CASCADE, related_name="reflections"
+    )
+    author = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="reflections"
+    )
+    safety = models.PositiveSmallIntegerField(validators=ZERO_TO_TEN)
+    noticed = models.TextField(max_length=MAX_NOTICED, blank=True)
+    created_at = models.DateTimeField(default=tz.now)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["session", "author"], name="one_reflection_each"),
+            _between("safety", 0, 10, "reflection_safety_0_10"),
+        ]
+
+    def __str__(self):
+        return f"Reflection #{self.pk}"
+
+    @property
+    def felt_unsafe(self) -> bool:
+        return self.safety <= self.LOW_SAFETY

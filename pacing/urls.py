@@ -1,0 +1,15 @@
+from django.urls import path
+
+from . import views
+
+app_name = "pacing"
+
+urlpatterns = [
+    path("", views.index, name="index"),
+    path("readiness/", views.readiness, name="readiness"),
+    path("sessions/<int:pk>/", views.session_detail, name="session"),
+    path("sessions/<int:pk>/complete/", views.complete, name="complete"),
+    path("sessions/<int:pk>/reflect/", views.reflect, name="reflect"),
+    path("<slug:slug>/", views.exercise_detail, name="exercise"),
+    path("<slug:slug>/start/", views.start, name="start"),
+]

@@ -1,0 +1,160 @@
+from functools import wraps
+from http import HTTPStatus
+
+from django.contrib import messages
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
+
+from accounts.access import couple_object_or_404, member_required
+
+from .forms import ReadinessForm, ReflectionForm
+from .gate import Reason
+from .models import (
+    TIER_NAMES,
+    Exercise,
+    ExerciseSession,
+    ReadinessReport,
+    Reflection,
+    gate_for,
+)
+
+HISTORY_LENGTH = 30
+RECENT_SESSIONS = 5
+
+# Kind words for the gate's reasons. They never mention anyone's numbers.
+REASONS = {
+    Reason.NO_REPORTS: gettext_lazy(
+        "More exercises open as readiness check-ins build up over time. The steadying "
+        "exercises are here for you both from the start."
+    ),
+    Reason.STEADY: gettext_lazy(
+        "The next tier opens once readiness has held steady for a while. There is no rush: "
+        "small, steady steps are what rebuild safety."
+    ),
+    Reason.SLOWED: gettext_lazy(
+        "Things slowed down a little recently. That is a normal, healthy part of recovery, "
+        "not a step backwards."
+    ),
+    Reason.CEILING: gettext_lazy("Your therapist has suggested staying with these tiers for now."),
+    Reason.ALL_OPEN: gettext_lazy(
+        "Every tier is open. Go gently, and come back to earlier exercises whenever you like."
+    ),
+}
+
+
+def _gate_context(result) -> dict:
+    return {"gate": result, "tier_name": TIER_NAMES[result.tier], "why": REASONS[result.reason]}
+
+
+def _closed(request, exercise, result):
+    context = {"exercise": exercise, **_gate_context(result)}
+    return render(request, "pacing/closed.html", context, status=HTTPStatus.FORBIDDEN)
+
+
+def exercise_open_required(view):
+    """Resolve the exercise (by slug, or through one of the couple's sessions) and
+    refuse kindly, for every method, when its tier is not open for the couple."""
+
+    @wraps(view)
+    def wrapper(request, membership, slug=None, pk=None):
+        session = None
+        if pk is not None:
+            session = couple_object_or_404(ExerciseSession.objects.all(), membership, pk=pk)
+            lookup = {"pk": session.exercise_id}
+        else:
+            lookup = {"slug": slug}
+        result = gate_for(membership.couple)
+        exercise = get_object_or_404(Exercise.objects.marked_open(result), **lookup)
+        if not exercise.is_open:
+            return _closed(request, exercise, result)
+        if session is None:
+            return view(request, membership, exercise)
+        session.exercise = exercise
+        return view(request, membership, session)
+
+    return wrapper
+
+
+@member_required
+@require_GET
+def index(request, membership):
+    result = gate_for(membership.couple)
+    sessions = (
+        ExerciseSession.objects.filter(couple=membership.couple)
+        .select_related("exercise")
+        .order_by("-started_at")[:RECENT_SESSIONS]
+    )
+    context = {
+        "exercises": Exercise.objects.marked_open(result),
+        "tiers": TIER_NAMES,
+        "sessions": sessions,
+        "membership": membership,
+        **_gate_context(result),
+    }
+    return render(request, "pacing/index.html", context)
+
+
+@member_required
+@require_http_methods(["GET", "POST"])
+def readiness(request, membership):
+    form = ReadinessForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        ReadinessReport.objects.create(
+            couple=membership.couple, author=request.user, role=membership.role, **form.cleaned_data
+        )
+        messages.success(request, _("Thank you for checking in with yourself."))
+        return redirect("pacing:index")
+    history = ReadinessReport.objects.filter(
+        couple=membership.couple, author=request.user
+    ).order_by("-created_at")[:HISTORY_LENGTH]
+    status = HTTPStatus.UNPROCESSABLE_ENTITY if form.errors else HTTPStatus.OK
+    context = {"form": form, "history": history, "membership": membership}
+    return render(request, "pacing/readiness.html", context, status=status)
+
+
+@member_required
+@exercise_open_required
+@require_GET
+def exercise_detail(request, membership, exercise):
+    return render(request, "pacing/exercise.html", {"exercise": exercise})
+
+
+@member_required
+@exercise_open_required
+@require_POST
+def start(request, membership, exercise):
+    session = exercise.start(membership.couple, request.user)
+    return redirect("pacing:session", pk=session.pk)
+
+
+@member_required
+@exercise_open_required
+@require_GET
+def session_detail(request, membership, session):
+    reflection = Reflection.objects.filter(session=session, author=request.user).first()
+    context = {"session": session, "exercise": session.exercise, "reflection": reflection}
+    return render(request, "pacing/session.html", context)
+
+
+@member_required
+@exercise_open_required
+@require_POST
+def complete(request, membership, session):
+    session.complete()
+    return redirect("pacing:reflect", pk=session.pk)
+
+
+@member_required
+@exercise_open_required
+@require_http_methods(["GET", "POST"])
+def reflect(request, membership, session):
+    form = ReflectionForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        session.reflect(request.user, **form.cleaned_data)
+        messages.success(request, _("Thank you. Your reflection is saved, just for you."))
+        return redirect("pacing:session", pk=session.pk)
+    status = HTTPStatus.UNPROCESSABLE_ENTITY if form.errors else HTTPStatus.OK
+    context = {"form": form, "session": session, "exercise": session.exercise}
+    return render(request, "pacing/reflect.html", context, status=status)
