@@ -1,0 +1,120 @@
+"""What is waiting for a person across the tools, gathered in a fixed number of queries."""
+
+from datetime import datetime, timedelta
+
+from django.db.models.functions import TruncWeek
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
+
+from accounts.access import partner_membership
+from accounts.models import Couple, Membership
+
+from .models import GoalChange, Pause, Question, Readiness, Step, Win
+from .streaks import consecutive_weeks, week_start
+
+WAITING_SHOWN = 5
+STRIP_SHOWN = 5
+# Streaks are counted over the last two years: enough to celebrate, bounded to read.
+STREAK_LOOKBACK = timedelta(weeks=104)
+
+
+def pause_notice(membership: Membership, now: datetime) -> dict | None:
+    """The couple's open pause as each partner may see it (never with its reason)."""
+    pause = (
+        Pause.objects.open()
+        .filter(couple_id=membership.couple_id)
+        .select_related("requested_by")
+        .defer("reason")
+        .first()
+    )
+    if pause is None:
+        return None
+    return {
+        "pause": pause,
+        "mine": pause.requested_by_id == membership.user_id,
+        "over": pause.is_over(now),
+    }
+
+
+def streak_words(weeks: int) -> str:
+    if weeks == 0:
+        return _("Every small good thing you notice counts. The first one starts a streak.")
+    if weeks == 1:
+        return _("Something good was noticed this week. A lovely start.")
+    return ngettext(
+        "%(count)d week in a row with something good noticed or a step kept.",
+        "%(count)d weeks in a row with something good noticed or a step kept. "
+        "That is steady, real work, and it is yours.",
+        weeks,
+    ) % {"count": weeks}
+
+
+def streak_weeks(couple: Couple, now: datetime) -> int:
+    """Weeks in a row with at least one win or one goal step kept (one query)."""
+    zone = couple.zone
+    this_week = week_start(now, zone)
+    since = this_week - STREAK_LOOKBACK
+    win_weeks = (
+        Win.objects.filter(couple=couple, created_at__gte=since)
+        .annotate(week=TruncWeek("created_at", tzinfo=zone))
+        .order_by()
+        .values_list("week", flat=True)
+    )
+    step_weeks = (
+        Step.objects.filter(goal__couple=couple, done_at__gte=since)
+        .annotate(week=TruncWeek("done_at", tzinfo=zone))
+        .order_by()
+        .values_list("week", flat=True)
+    )
+    weeks = {week.astimezone(zone).date() for week in win_weeks.union(step_weeks).order_by()}
+    return consecutive_weeks(weeks, this_week.date())
+
+
+def wins_strip(couple: Couple, now: datetime) -> dict:
+    """This week's wins and the streak, for templates/together/_wins_strip.html."""
+    this_week = Win.objects.filter(couple=couple, created_at__gte=week_start(now, couple.zone))
+    wins = list(this_week.select_related("author")[: STRIP_SHOWN + 1])
+    streak = streak_weeks(couple, now)
+    return {
+        "wins": wins[:STRIP_SHOWN],
+        "more": len(wins) > STRIP_SHOWN,
+        "streak": streak,
+        "streak_words": streak_words(streak),
+    }
+
+
+def today_for(membership: Membership, now: datetime) -> dict:
+    """Everything waiting for this person in the tools, for templates/together/_today.html."""
+    couple, user = membership.couple, membership.user
+    questions = Question.objects.filter(couple=couple)
+    if membership.is_involved:
+        waiting_questions = list(questions.waiting_for_answer()[:WAITING_SHOWN])
+        new_answers = []
+    else:
+        waiting_questions = []
+        new_answers = list(
+            questions.with_answer_times().filter(
+                readiness=Readiness.READY_NOW, last_answered_at__gte=now - timedelta(days=7)
+            )[:WAITING_SHOWN]
+        )
+    wins_to_thank = list(
+        Win.objects.filter(couple=couple, thanked_at__isnull=True)
+        .exclude(author=user)
+        .select_related("author")[:WAITING_SHOWN]
+    )
+    goal_changes = list(
+        GoalChange.objects.filter(couple=couple)
+        .for_partner_of(user)
+        .select_related("goal", "proposed_by")[:WAITING_SHOWN]
+    )
+    waiting = waiting_questions or new_answers or wins_to_thank or goal_changes
+    return {
+        "partner": partner_membership(membership),
+        "notice": pause_notice(membership, now),
+        "waiting_questions": waiting_questions,
+        "new_answers": new_answers,
+        "wins_to_thank": wins_to_thank,
+        "goal_changes": goal_changes,
+        "nothing_waiting": not waiting,
+        "wins_strip": wins_strip(couple, now),
+    }

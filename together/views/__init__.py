@@ -1,0 +1,1 @@
+"""Views of the tools, one module per tool."""
