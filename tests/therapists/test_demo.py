@@ -1,0 +1,52 @@
+from http import HTTPStatus
+
+from django.urls import reverse
+from django.utils.html import escape
+
+from accounts.demo import seed_people
+from therapists import demo
+from therapists.models import (
+    AuditEntry,
+    Consent,
+    CsiResponse,
+    TherapistLink,
+    TherapistNote,
+    TherapistProfile,
+)
+
+from ..conftest import client_for
+
+
+def counts():
+    return [
+        model.objects.count()
+        for model in (
+            TherapistProfile,
+            TherapistLink,
+            Consent,
+            TherapistNote,
+            CsiResponse,
+            AuditEntry,
+        )
+    ]
+
+
+def test_demo_links_the_therapist_with_consent_and_is_safe_to_run_twice(db):
+    people = seed_people("demo-pass")
+    demo.seed(people)
+    first = counts()
+
+    demo.seed(people)
+
+    assert counts() == first
+    assert first[:4] == [1, 1, 2, 2]
+    couple_id = TherapistLink.objects.get().couple_id
+    therapist_page = client_for(people["therapist"]).get(
+        reverse("therapists:couple_detail", args=[couple_id])
+    )
+    assert therapist_page.status_code == HTTPStatus.OK
+    assert escape(demo.PRIVATE_NOTE[:40]) in therapist_page.text
+    partner_page = client_for(people["hurt"]).get(reverse("therapists:couple_settings")).text
+    assert "Sharing is on" in partner_page
+    assert escape(demo.NOTE_FOR_COUPLE[:40]) in partner_page
+    assert escape(demo.PRIVATE_NOTE[:40]) not in partner_page

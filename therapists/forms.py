@@ -1,0 +1,140 @@
+from allauth.account.models import EmailAddress
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from accounts.models import Membership
+
+from . import csi
+from .models import NoteVisibility, TherapistNote, TherapistProfile
+
+
+class TherapistSetupForm(forms.ModelForm):
+    class Meta:
+        model = TherapistProfile
+        fields = ["practice_name", "licence"]
+        labels = {
+            "practice_name": _("Practice name"),
+            "licence": _("Licence or registration number (optional)"),
+        }
+        help_texts = {
+            "practice_name": _("Couples see this when they invite you."),
+            "licence": _("Shown to couples so they can check your registration."),
+        }
+        error_messages = {
+            "practice_name": {"required": _("Please enter the name of your practice.")}
+        }
+
+    def clean_practice_name(self):
+        return self.cleaned_data["practice_name"].strip()
+
+    def clean_licence(self):
+        return self.cleaned_data["licence"].strip()
+
+
+class CodeForm(forms.Form):
+    code = forms.CharField(
+        label=_("Your therapist's code"),
+        max_length=20,
+        help_text=_(
+            "Eight letters and numbers, like ABCD-2345. Your therapist can give it to you."
+        ),
+        error_messages={"required": _("Please enter the code your therapist gave you.")},
+    )
+
+    def clean_code(self):
+        profile = TherapistProfile.find_by_code(self.cleaned_data["code"])
+        if profile is None:
+            raise forms.ValidationError(
+                _("We couldn't find a therapist with that code. Please check it with them.")
+            )
+        self.therapist = profile.user
+        return profile.code
+
+
+class TherapistEmailForm(forms.Form):
+    email = forms.EmailField(
+        label=_("Your therapist's email address"),
+        help_text=_(
+            "If they already use Common Ground, they are linked at once. Otherwise they get a "
+            "short, neutral email inviting them to create a therapist account."
+        ),
+        error_messages={
+            "required": _("Please enter your therapist's email address."),
+            "invalid": _("That doesn't look like an email address. Please check it."),
+        },
+    )
+
+    def __init__(self, *args, membership: Membership, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.membership = membership
+        self.therapist = None
+
+    def clean_email(self):
+        email = self.cleaned_data["email"].strip().lower()
+        members = self.membership.couple.memberships.active().values_list("user__email", flat=True)
+        if email in {address.lower() for address in members}:
+            raise forms.ValidationError(
+                _("That address belongs to one of you. Please enter your therapist's address.")
+            )
+        address = (
+            EmailAddress.objects.filter(email__iexact=email, verified=True)
+            .select_related("user")
+            .first()
+        )
+        if address and address.user.is_therapist and address.user.is_active:
+            self.therapist = address.user
+        return email
+
+
+class NoteForm(forms.ModelForm):
+    text = forms.CharField(
+        label=_("Note"),
+        max_length=TherapistNote.MAX_LENGTH,
+        widget=forms.Textarea(attrs={"rows": 4}),
+        error_messages={
+            "required": _("Please write something before saving the note."),
+            "max_length": _("Please keep a note under %(limit_value)d characters."),
+        },
+    )
+    visibility = forms.ChoiceField(
+        label=_("Who can read it"),
+        choices=NoteVisibility.choices,
+        widget=forms.RadioSelect,
+        initial=NoteVisibility.PRIVATE,
+        error_messages={
+            "required": _("Please choose who can read this note."),
+            "invalid_choice": _("Please choose one of the options shown."),
+        },
+    )
+
+    class Meta:
+        model = TherapistNote
+        fields = ["text", "visibility"]
+
+    def clean_text(self):
+        text = self.cleaned_data["text"].strip()
+        if not text:
+            raise forms.ValidationError(_("Please write something before saving the note."))
+        return text
+
+
+class CsiForm(forms.Form):
+    """The four CSI-4 items with their published response scales."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        for number, item in enumerate(csi.ITEMS, start=1):
+            self.fields[item.field] = forms.TypedChoiceField(
+                label=item.question,
+                choices=item.choices,
+                coerce=int,
+                widget=forms.RadioSelect,
+                error_messages={
+                    "required": _("Please choose an answer for question %(number)d.")
+                    % {"number": number},
+                    "invalid_choice": _("Please choose one of the answers shown."),
+                },
+            )
+
+    def answers(self) -> dict[str, int]:
+        return {field: self.cleaned_data[field] for field in csi.FIELDS}

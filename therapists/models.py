@@ -1,0 +1,436 @@
+"""The therapist space: profiles, links with both partners' consent, notes, the
+audit trail and the CSI-4.
+
+Access rule (used by accounts.access.therapist_couple_or_404): a therapist may see
+a couple only through an open link, while the couple's space is open and BOTH
+current partners (the hurt partner and the involved partner) hold an active consent.
+"""
+
+from allauth.account.models import EmailAddress
+from django.db import IntegrityError, models, transaction
+from django.db.models import Exists, F, OuterRef, Q, Subquery
+from django.utils import timezone as tz
+from django.utils.translation import gettext_lazy as _
+
+from accounts.models import Couple, Membership, Role, User
+
+from . import codes, csi
+
+
+class TherapistError(Exception):
+    """A reason a therapist-space action cannot happen, worded for the person asking."""
+
+
+class TherapistProfile(models.Model):
+    user = models.OneToOneField(User, on_delete=models.CASCADE, related_name="therapist_profile")
+    practice_name = models.CharField(_("practice name"), max_length=120)
+    licence = models.CharField(_("licence or registration number"), max_length=60, blank=True)
+    code = models.CharField(max_length=codes.LENGTH, unique=True)
+    created_at = models.DateTimeField(default=tz.now)
+
+    def __str__(self):
+        return f"{self.user} ({self.practice_name})"
+
+    @property
+    def display_code(self) -> str:
+        return codes.display(self.code)
+
+    @classmethod
+    @transaction.atomic
+    def set_up(cls, user: User, practice_name: str, licence: str = "") -> "TherapistProfile":
+        """Make `user` a therapist (or update their practice details) and attach any
+        couple invitations that were waiting for one of their verified addresses."""
+        user = User.objects.select_for_update().get(pk=user.pk)
+        if Membership.objects.active().filter(user=user).exists():
+            raise TherapistError(
+                _(
+                    "This account belongs to a shared couple space, so it can't also be a "
+                    "therapist account. Please create a separate account for your practice."
+                )
+            )
+        profile = cls.objects.filter(user=user).first()
+        if profile:
+            profile.practice_name, profile.licence = practice_name, licence
+            profile.save(update_fields=["practice_name", "licence"])
+        else:
+            profile = cls._create_with_unique_code(user, practice_name, licence)
+        if not user.is_therapist:
+            user.is_therapist = True
+            user.save(update_fields=["is_therapist"])
+        TherapistLink.attach_waiting_invitations(user)
+        return profile
+
+    @classmethod
+    def _create_with_unique_code(cls, user, practice_name, licence) -> "TherapistProfile":
+        for _attempt in range(5):
+            try:
+                with transaction.atomic():
+                    return cls.objects.create(
+                        user=user,
+                        practice_name=practice_name,
+                        licence=licence,
+                        code=codes.new_code(),
+                    )
+            except IntegrityError:
+                if cls.objects.filter(user=user).exists():
+                    raise
+        raise RuntimeError("Could not find a free therapist code")
+
+    @classmethod
+    def find_by_code(cls, raw: str) -> "TherapistProfile | None":
+        code = codes.normalize(raw)
+        if not codes.is_well_formed(code):
+            return None
+        return cls.objects.select_related("user").filter(code=code, user__is_active=True).first()
+
+
+def _consent_from(role: Role):
+    """An active consent by the couple's current partner in `role`."""
+    return Exists(
+        Consent.objects.filter(
+            link=OuterRef("pk"),
+            revoked_at__isnull=True,
+            partner__memberships__couple=OuterRef("couple_id"),
+            partner__memberships__left_at__isnull=True,
+            partner__memberships__role=role,
+        )
+    )
+
+
+class TherapistLinkQuerySet(models.QuerySet):
+    def open(self):
+        return self.filter(ended_at__isnull=True)
+
+    def with_access(self):
+        """Links through which the therapist may see the couple right now."""
+        return (
+            self.open()
+            .filter(
+                therapist__isnull=False,
+                therapist__is_therapist=True,
+                therapist__is_active=True,
+                couple__ended_at__isnull=True,
+            )
+            .filter(_consent_from(Role.HURT), _consent_from(Role.INVOLVED))
+        )
+
+    def with_access_since(self):
+        """Annotate `access_since`: when the later of the two active consents was given."""
+        latest = Consent.objects.filter(link=OuterRef("pk"), revoked_at__isnull=True).order_by(
+            "-given_at"
+        )
+        return self.annotate(access_since=Subquery(latest.values("given_at")[:1]))
+
+
+class TherapistLink(models.Model):
+    """A couple's invitation to one therapist. One open link per couple at a time."""
+
+    couple = models.ForeignKey(Couple, on_delete=models.CASCADE, related_name="therapist_links")
+    # Empty while an invitation by email waits for the therapist to set up an account.
+    therapist = models.ForeignKey(
+        User, null=True, blank=True, on_delete=models.CASCADE, related_name="therapist_links"
+    )
+    invited_email = models.EmailField(blank=True)
+    invited_by = models.ForeignKey(User, null=True, on_delete=models.SET_NULL, related_name="+")
+    invited_at = models.DateTimeField(default=tz.now)
+    ended_at = models.DateTimeField(null=True, blank=True)
+    ended_by = models.ForeignKey(
+        User, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+
+    objects = TherapistLinkQuerySet.as_manager()
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["couple"], condition=Q(ended_at__isnull=True), name="one_open_link"
+            )
+        ]
+
+    def __str__(self):
+        return f"Therapist link #{self.pk} for {self.couple}"
+
+    @property
+    def is_open(self) -> bool:
+        return self.ended_at is None
+
+    @classmethod
+    @transaction.atomic
+    def invite(
+        cls, membership: Membership, *, therapist: User | None = None, email: str = ""
+    ) -> "TherapistLink":
+        """Invite a known therapist, or an email address that has no therapist account yet."""
+        Couple.objects.select_for_update().get(pk=membership.couple_id)
+        if cls.objects.open().filter(couple_id=membership.couple_id).exists():
+            raise TherapistError(
+                _("Your space already has a therapist invitation. End it first to invite another.")
+            )
+        return cls.objects.create(
+            couple_id=membership.couple_id,
+            therapist=therapist,
+            invited_email=email.lower() if therapist is None else "",
+            invited_by=membership.user,
+        )
+
+    @classmethod
+    def attach_waiting_invitations(cls, therapist: User) -> int:
+        emails = [
+            address.lower()
+            for address in EmailAddress.objects.filter(user=therapist, verified=True).values_list(
+                "email", flat=True
+            )
+        ]
+        return (
+            cls.objects.open()
+            .filter(therapist__isnull=True, invited_email__in=emails)
+            .update(therapist=therapist, invited_email="")
+        )
+
+    @transaction.atomic
+    def end(self, by: User) -> None:
+        """Stop working with this therapist: the link closes and every consent with it."""
+        now = tz.now()
+        TherapistLink.objects.filter(pk=self.pk, ended_at__isnull=True).update(
+            ended_at=now, ended_by=by
+        )
+        self.consents.filter(revoked_at__isnull=True).update(revoked_at=now, revoked_by=by)
+        self.ended_at, self.ended_by = now, by
+
+
+class ConsentQuerySet(models.QuerySet):
+    def active(self):
+        return self.filter(revoked_at__isnull=True)
+
+
+class Consent(models.Model):
+    """One partner's consent to one link: given on their own page, revocable any time.
+    Rows are never deleted, so the history of who agreed and withdrew, and when, stays."""
+
+    link = models.ForeignKey(TherapistLink, on_delete=models.CASCADE, related_name="consents")
+    partner = models.ForeignKey(User, on_delete=models.CASCADE, related_name="+")
+    given_at = models.DateTimeField(default=tz.now)
+    revoked_at = models.DateTimeField(null=True, blank=True)
+    revoked_by = models.ForeignKey(
+        User, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+
+    objects = ConsentQuerySet.as_manager()
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["link", "partner"],
+                condition=Q(revoked_at__isnull=True),
+                name="one_active_consent_per_partner",
+            )
+        ]
+
+    def __str__(self):
+        return f"Consent of user {self.partner_id} to link {self.link_id}"
+
+    @classmethod
+    @transaction.atomic
+    def give(cls, link: TherapistLink, membership: Membership) -> "Consent":
+        link = TherapistLink.objects.select_for_update().get(pk=link.pk)
+        if not link.is_open or link.couple_id != membership.couple_id:
+            raise TherapistError(_("This therapist invitation has ended."))
+        if link.therapist_id is None:
+            raise TherapistError(
+                _("You can agree once the therapist has set up their account and joined.")
+            )
+        existing = link.consents.active().filter(partner=membership.user).first()
+        return existing or cls.objects.create(link=link, partner=membership.user)
+
+    @classmethod
+    def withdraw(cls, link: TherapistLink, partner: User) -> bool:
+        """Withdraw `partner`'s consent; the therapist's access ends on their next request."""
+        return bool(
+            cls.objects.active()
+            .filter(link=link, partner=partner)
+            .update(revoked_at=tz.now(), revoked_by=partner)
+        )
+
+
+class AuditAction(models.TextChoices):
+    VIEW_DASHBOARD = "view_dashboard", _("Saw your summary on their list of couples")
+    VIEW_COUPLE = "view_couple", _("Opened your space")
+    ADD_NOTE = "add_note", _("Wrote a note")
+
+
+class AppendOnlyQuerySet(models.QuerySet):
+    def update(self, **kwargs):
+        raise TypeError("The audit trail is append-only.")
+
+    def delete(self):
+        raise TypeError("The audit trail is append-only.")
+
+
+class AuditEntry(models.Model):
+    """Who looked at which couple, what and when. Append-only (and, on PostgreSQL,
+    enforced by a trigger that refuses UPDATE and DELETE). No database-level foreign
+    keys, so deleting an account or a space never rewrites the record."""
+
+    therapist = models.ForeignKey(
+        User,
+        null=True,
+        on_delete=models.DO_NOTHING,
+        db_constraint=False,
+        related_name="+",
+    )
+    therapist_name = models.CharField(max_length=200)
+    couple = models.ForeignKey(
+        Couple, on_delete=models.DO_NOTHING, db_constraint=False, related_name="+"
+    )
+    action = models.CharField(max_length=40)
+    path = models.CharField(max_length=400)
+    created_at = models.DateTimeField(default=tz.now)
+
+    objects = AppendOnlyQuerySet.as_manager()
+
+    class Meta:
+        indexes = [models.Index(fields=["couple", "-created_at"], name="audit_by_couple")]
+        verbose_name_plural = "audit entries"
+
+    def __str__(self):
+        return f"{self.therapist_name}: {self.action} on couple {self.couple_id}"
+
+    def save(self, *args, **kwargs):
+        if not self._state.adding:
+            raise TypeError("The audit trail is append-only.")
+        super().save(*args, **kwargs)
+
+    def delete(self, *args, **kwargs):
+        raise TypeError("The audit trail is append-only.")
+
+    @property
+    def action_label(self) -> str:
+        try:
+            return AuditAction(self.action).label
+        except ValueError:
+            return self.action
+
+    @classmethod
+    def record(cls, therapist: User, couple_ids, action: str, path: str) -> None:
+        """One row per couple, in a single INSERT."""
+        now = tz.now()
+        cls.objects.bulk_create(
+            cls(
+                therapist=therapist,
+                therapist_name=str(therapist)[:200],
+                couple_id=couple_id,
+                action=action,
+                path=path[:400],
+                created_at=now,
+            )
+            for couple_id in couple_ids
+        )
+
+
+class NoteVisibility(models.TextChoices):
+    COUPLE = "couple", _("For the couple: both partners see it")
+    PRIVATE = "private", _("Private: only you see it")
+
+
+class TherapistNoteQuerySet(models.QuerySet):
+    def for_partners(self, couple: Couple):
+        return self.filter(couple=couple, visibility=NoteVisibility.COUPLE)
+
+    def for_therapist(self, couple: Couple, therapist: User):
+        return self.filter(couple=couple).filter(
+            Q(visibility=NoteVisibility.COUPLE) | Q(therapist=therapist)
+        )
+
+
+class TherapistNote(models.Model):
+    MAX_LENGTH = 2000
+
+    couple = models.ForeignKey(Couple, on_delete=models.CASCADE, related_name="therapist_notes")
+    therapist = models.ForeignKey(User, on_delete=models.CASCADE, related_name="+")
+    text = models.TextField()
+    visibility = models.CharField(max_length=10, choices=NoteVisibility.choices)
+    created_at = models.DateTimeField(default=tz.now)
+
+    objects = TherapistNoteQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-created_at", "-pk"]
+
+    def __str__(self):
+        return f"{self.get_visibility_display()} note #{self.pk}"
+
+    @property
+    def is_private(self) -> bool:
+        return self.visibility == NoteVisibility.PRIVATE
+
+
+class AlreadyAnswered(Exception):
+    pass
+
+
+class CsiResponse(models.Model):
+    """One partner's monthly CSI-4 answers (see therapists/csi.py for the source)."""
+
+    couple = models.ForeignKey(Couple, on_delete=models.CASCADE, related_name="csi_responses")
+    partner = models.ForeignKey(User, on_delete=models.CASCADE, related_name="csi_responses")
+    # The calendar month in the couple's time zone, e.g. "2026-11".
+    period = models.CharField(max_length=7)
+    answered_at = models.DateTimeField(default=tz.now)
+    happiness = models.PositiveSmallIntegerField()
+    warmth = models.PositiveSmallIntegerField()
+    rewarding = models.PositiveSmallIntegerField()
+    satisfaction = models.PositiveSmallIntegerField()
+    total = models.PositiveSmallIntegerField()
+
+    class Meta:
+        ordering = ["-period"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["couple", "partner", "period"], name="one_csi_per_partner_per_month"
+            ),
+            models.CheckConstraint(
+                condition=Q(happiness__lte=6, warmth__lte=5, rewarding__lte=5, satisfaction__lte=5),
+                name="csi_answers_in_range",
+            ),
+            models.CheckConstraint(
+                condition=Q(
+                    total=F("happiness") + F("warmth") + F("rewarding") + F("satisfaction")
+                ),
+                name="csi_total_is_the_sum",
+            ),
+        ]
+
+    def __str__(self):
+        return f"CSI-4 {self.period} of user {self.partner_id}"
+
+    @property
+    def below_cutoff(self) -> bool:
+        return csi.below_cutoff(self.total)
+
+    @property
+    def month(self):
+        return csi.month_of(self.period)
+
+    @staticmethod
+    def period_for(couple: Couple, moment=None) -> str:
+        return csi.period_of((moment or tz.now()).astimezone(couple.zone).date())
+
+    @staticmethod
+    def next_due(couple: Couple, moment=None):
+        return csi.next_month_start((moment or tz.now()).astimezone(couple.zone).date())
+
+    @classmethod
+    def record(cls, membership: Membership, answers: dict[str, int], moment=None) -> "CsiResponse":
+        moment = moment or tz.now()
+        total = csi.score(answers)
+        try:
+            with transaction.atomic():
+                return cls.objects.create(
+                    couple=membership.couple,
+                    partner=membership.user,
+                    period=cls.period_for(membership.couple, moment),
+                    answered_at=moment,
+                    total=total,
+                    **{field: answers[field] for field in csi.FIELDS},
+                )
+        except IntegrityError:
+            raise AlreadyAnswered from None

@@ -1,0 +1,23 @@
+from celery import shared_task
+from django.urls import reverse
+
+from recovery.emails import absolute_url, send_templated_email
+
+from .models import TherapistLink
+
+
+@shared_task(autoretry_for=(OSError,), retry_backoff=True, max_retries=5)
+def send_therapist_invitation(link_id: int) -> None:
+    """A neutral email to an address with no therapist account yet: no names, nothing
+    about the couple, just how to set up an account that the invitation will find."""
+    link = TherapistLink.objects.filter(pk=link_id).first()
+    if link is None or not link.is_open or link.therapist_id or not link.invited_email:
+        return
+    send_templated_email(
+        link.invited_email,
+        "therapist_invitation",
+        {
+            "signup_url": absolute_url(reverse("account_signup")),
+            "setup_url": absolute_url(reverse("therapists:setup")),
+        },
+    )

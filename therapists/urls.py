@@ -1,0 +1,21 @@
+from django.urls import path
+
+from . import views
+
+app_name = "therapists"
+
+urlpatterns = [
+    # The couple's side
+    path("", views.couple_settings, name="couple_settings"),
+    path("invite/code/", views.invite_by_code, name="invite_by_code"),
+    path("invite/email/", views.invite_by_email, name="invite_by_email"),
+    path("consent/", views.consent, name="consent"),
+    path("consent/withdraw/", views.withdraw_consent, name="withdraw_consent"),
+    path("end/", views.end_link, name="end_link"),
+    path("csi/", views.csi_form, name="csi"),
+    # The therapist's side
+    path("setup/", views.setup, name="setup"),
+    path("couples/", views.dashboard, name="dashboard"),
+    path("couples/<int:couple_id>/", views.couple_detail, name="couple_detail"),
+    path("couples/<int:couple_id>/notes/", views.add_note, name="add_note"),
+]

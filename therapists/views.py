@@ -1,0 +1,326 @@
+from datetime import timedelta
+from functools import wraps
+from http import HTTPStatus
+
+from django.contrib import messages
+from django.core.paginator import Paginator
+from django.shortcuts import redirect, render
+from django.utils import timezone
+from django.utils.formats import date_format
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
+
+from accounts.access import member_required, partner_membership, therapist_required
+from accounts.models import Membership
+
+from . import csi
+from .audit import therapist_couple_view
+from .forms import CodeForm, CsiForm, NoteForm, TherapistEmailForm, TherapistSetupForm
+from .models import (
+    AlreadyAnswered,
+    AuditAction,
+    AuditEntry,
+    Consent,
+    CsiResponse,
+    TherapistError,
+    TherapistLink,
+    TherapistNote,
+    TherapistProfile,
+)
+from .tasks import send_therapist_invitation
+
+AUDIT_PAGE_SIZE = 20
+NOTES_PAGE_SIZE = 10
+CSI_HISTORY_PAGE_SIZE = 12
+CSI_MONTHS_SHOWN = 12
+
+
+def in_own_time_zone(view):
+    """Show times in the viewer's own time zone."""
+
+    @wraps(view)
+    def wrapper(request, *args, **kwargs):
+        with timezone.override(request.user.zone):
+            return view(request, *args, **kwargs)
+
+    return wrapper
+
+
+# --- Therapist accounts -------------------------------------------------------------
+
+
+@require_http_methods(["GET", "POST"])
+def setup(request):
+    profile = TherapistProfile.objects.filter(user=request.user).first()
+    in_couple = Membership.objects.active().filter(user=request.user).exists()
+    data = request.POST if request.method == "POST" else None
+    form = TherapistSetupForm(data, instance=profile)
+    if request.method == "POST" and not in_couple and form.is_valid():
+        TherapistProfile.set_up(request.user, **form.cleaned_data)
+        messages.success(request, _("Your therapist account is ready."))
+        return redirect("therapists:dashboard")
+    status = HTTPStatus.OK
+    if request.method == "POST":
+        status = HTTPStatus.CONFLICT if in_couple else HTTPStatus.UNPROCESSABLE_ENTITY
+    context = {"form": form, "profile": profile, "in_couple": in_couple}
+    return render(request, "therapists/setup.html", context, status=status)
+
+
+@require_GET
+@therapist_required
+@in_own_time_zone
+def dashboard(request):
+    links = list(
+        TherapistLink.objects.with_access()
+        .with_access_since()
+        .filter(therapist=request.user)
+        .select_related("couple")
+        .order_by("-access_since")
+    )
+    partners = _partners_by_couple([link.couple_id for link in links])
+    rows = [{"link": link, "partners": partners.get(link.couple_id, [])} for link in links]
+    AuditEntry.record(
+        request.user, [link.couple_id for link in links], AuditAction.VIEW_DASHBOARD, request.path
+    )
+    context = {
+        "rows": rows,
+        "profile": TherapistProfile.objects.filter(user=request.user).first(),
+        "waiting": TherapistLink.objects.open()
+        .filter(therapist=request.user, couple__ended_at__isnull=True)
+        .count()
+        - len(links),
+    }
+    return render(request, "therapists/dashboard.html", context)
+
+
+def _partners_by_couple(couple_ids) -> dict[int, list[Membership]]:
+    result: dict[int, list[Membership]] = {}
+    memberships = (
+        Membership.objects.active()
+        .filter(couple_id__in=couple_ids)
+        .select_related("user")
+        .order_by("role")
+    )
+    for membership in memberships:
+        result.setdefault(membership.couple_id, []).append(membership)
+    return result
+
+
+@in_own_time_zone
+@therapist_couple_view(AuditAction.VIEW_COUPLE)
+def couple_detail(request, couple):
+    return _couple_page(request, couple, NoteForm())
+
+
+@in_own_time_zone
+@therapist_couple_view(AuditAction.ADD_NOTE, methods=("POST",))
+def add_note(request, couple):
+    form = NoteForm(request.POST)
+    if not form.is_valid():
+        return _couple_page(request, couple, form, status=HTTPStatus.UNPROCESSABLE_ENTITY)
+    TherapistNote.objects.create(couple=couple, therapist=request.user, **form.cleaned_data)
+    messages.success(request, _("Note saved."))
+    return redirect("therapists:couple_detail", couple_id=couple.pk)
+
+
+def _couple_page(request, couple, note_form, status=HTTPStatus.OK):
+    partners = _partners_by_couple([couple.pk]).get(couple.pk, [])
+    notes = TherapistNote.objects.for_therapist(couple, request.user).select_related("therapist")
+    context = {
+        "couple": couple,
+        "partners": partners,
+        "notes": Paginator(notes, NOTES_PAGE_SIZE).get_page(request.GET.get("page")),
+        "note_form": note_form,
+        "csi_rows": _csi_rows(couple, partners),
+        "csi_cutoff": csi.CUTOFF,
+    }
+    return render(request, "therapists/couple.html", context, status=status)
+
+
+def _csi_rows(couple, partners: list[Membership]) -> list[dict]:
+    """Each month of the last year with each partner's total (one bounded query)."""
+    earliest = CsiResponse.period_for(couple, timezone.now() - timedelta(days=366))
+    responses = CsiResponse.objects.filter(couple=couple, period__gt=earliest).values_list(
+        "period", "partner_id", "total"
+    )
+    by_period: dict[str, dict[int, int]] = {}
+    for period, partner_id, total in responses[: 2 * CSI_MONTHS_SHOWN]:
+        by_period.setdefault(period, {})[partner_id] = total
+    return [
+        {
+            "month": csi.month_of(period),
+            "totals": [by_period[period].get(m.user_id) for m in partners],
+        }
+        for period in sorted(by_period, reverse=True)
+    ]
+
+
+# --- The couple's side ----------------------------------------------------------------
+
+
+@require_GET
+@member_required
+@in_own_time_zone
+def couple_settings(request, membership):
+    if request.htmx and request.GET.get("page"):
+        context = {"audit": _audit_page(request, membership)}
+        return render(request, "therapists/couple_settings.html#audit", context)
+    return _settings_page(request, membership)
+
+
+def _audit_page(request, membership):
+    entries = AuditEntry.objects.filter(couple=membership.couple).order_by("-created_at", "-pk")
+    return Paginator(entries, AUDIT_PAGE_SIZE).get_page(request.GET.get("page"))
+
+
+def _settings_page(request, membership, status=HTTPStatus.OK, **forms):
+    link = _open_link(membership)
+    consents = {c.partner_id: c for c in link.consents.active()} if link else {}
+    partner = partner_membership(membership)
+    notes = TherapistNote.objects.for_partners(membership.couple).select_related("therapist")
+    context = {
+        "membership": membership,
+        "partner": partner,
+        "link": link,
+        "profile": getattr(link.therapist, "therapist_profile", None) if link else None,
+        "my_consent": consents.get(membership.user_id),
+        "partner_consent": consents.get(partner.user_id) if partner else None,
+        "consent_history": link.consents.select_related("partner").order_by("-given_at")[:10]
+        if link
+        else [],
+        "code_form": forms.get("code_form") or CodeForm(),
+        "email_form": forms.get("email_form") or TherapistEmailForm(membership=membership),
+        "notes": Paginator(notes, NOTES_PAGE_SIZE).get_page(request.GET.get("notes")),
+        "audit": _audit_page(request, membership),
+        "csi_due": not CsiResponse.objects.filter(
+            couple=membership.couple,
+            partner=request.user,
+            period=CsiResponse.period_for(membership.couple),
+        ).exists(),
+    }
+    context["has_access"] = bool(partner and context["my_consent"] and context["partner_consent"])
+    return render(request, "therapists/couple_settings.html", context, status=status)
+
+
+def _open_link(membership) -> TherapistLink | None:
+    return (
+        TherapistLink.objects.open()
+        .filter(couple=membership.couple)
+        .select_related("therapist__therapist_profile")
+        .first()
+    )
+
+
+@require_POST
+@member_required
+@in_own_time_zone
+def invite_by_code(request, membership):
+    form = CodeForm(request.POST)
+    if not form.is_valid():
+        return _settings_page(request, membership, HTTPStatus.UNPROCESSABLE_ENTITY, code_form=form)
+    return _invite(request, membership, therapist=form.therapist)
+
+
+@require_POST
+@member_required
+@in_own_time_zone
+def invite_by_email(request, membership):
+    form = TherapistEmailForm(request.POST, membership=membership)
+    if not form.is_valid():
+        return _settings_page(request, membership, HTTPStatus.UNPROCESSABLE_ENTITY, email_form=form)
+    return _invite(request, membership, therapist=form.therapist, email=form.cleaned_data["email"])
+
+
+def _invite(request, membership, therapist=None, email=""):
+    try:
+        link = TherapistLink.invite(membership, therapist=therapist, email=email)
+    except TherapistError as error:
+        messages.error(request, str(error))
+        return redirect("therapists:couple_settings")
+    if therapist:
+        messages.success(request, _("Linked. Nothing is shared until you both agree."))
+    else:
+        send_therapist_invitation.delay_on_commit(link.pk)
+        messages.success(request, _("Invitation sent. Nothing is shared until you both agree."))
+    return redirect("therapists:couple_settings")
+
+
+@require_http_methods(["GET", "POST"])
+@member_required
+def consent(request, membership):
+    link = _open_link(membership)
+    if link is None or link.therapist_id is None:
+        messages.info(request, _("There is no therapist to agree to yet."))
+        return redirect("therapists:couple_settings")
+    if request.method == "POST":
+        try:
+            Consent.give(link, membership)
+        except TherapistError as error:
+            messages.error(request, str(error))
+        else:
+            messages.success(request, _("Thank you. Your agreement is recorded."))
+        return redirect("therapists:couple_settings")
+    context = {
+        "link": link,
+        "profile": getattr(link.therapist, "therapist_profile", None),
+        "already": link.consents.active().filter(partner=request.user).exists(),
+    }
+    return render(request, "therapists/consent.html", context)
+
+
+@require_POST
+@member_required
+def withdraw_consent(request, membership):
+    link = _open_link(membership)
+    if link and Consent.withdraw(link, request.user):
+        messages.success(
+            request, _("Your agreement is withdrawn. Your therapist can no longer see your space.")
+        )
+    return redirect("therapists:couple_settings")
+
+
+@require_POST
+@member_required
+def end_link(request, membership):
+    link = _open_link(membership)
+    if link:
+        link.end(request.user)
+        messages.success(request, _("The link with this therapist has ended."))
+    return redirect("therapists:couple_settings")
+
+
+# --- CSI-4 ----------------------------------------------------------------------------
+
+
+@require_http_methods(["GET", "POST"])
+@member_required
+@in_own_time_zone
+def csi_form(request, membership):
+    form = CsiForm(request.POST if request.method == "POST" else None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            CsiResponse.record(membership, form.answers())
+        except AlreadyAnswered:
+            form.add_error(None, _already_answered_message(membership))
+        else:
+            messages.success(request, _("Thank you. Your answers are saved."))
+            return redirect("therapists:csi")
+    status = HTTPStatus.UNPROCESSABLE_ENTITY if form.errors else HTTPStatus.OK
+    history = CsiResponse.objects.filter(couple=membership.couple, partner=request.user)
+    couple = membership.couple
+    context = {
+        "form": form,
+        "answered_this_month": history.filter(period=CsiResponse.period_for(couple)).exists(),
+        "next_due": CsiResponse.next_due(couple),
+        "history": Paginator(history, CSI_HISTORY_PAGE_SIZE).get_page(request.GET.get("page")),
+        "cutoff": csi.CUTOFF,
+        "max_total": csi.MAX_TOTAL,
+    }
+    return render(request, "therapists/csi.html", context, status=status)
+
+
+def _already_answered_message(membership) -> str:
+    next_due = CsiResponse.next_due(membership.couple)
+    return _("You've already answered this month. The next one opens on %(date)s.") % {
+        "date": date_format(next_due, "j F Y")
+    }
