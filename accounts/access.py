@@ -8,7 +8,7 @@ from functools import wraps
 
 from django.http import Http404
 
-from .models import Membership
+from .models import Couple, Membership
 
 
 def active_membership(user) -> Membership | None:
@@ -51,3 +51,34 @@ def couple_object_or_404(queryset, membership: Membership, **lookup):
         return queryset.filter(couple=membership.couple).get(**lookup)
     except queryset.model.DoesNotExist:
         raise Http404 from None
+
+
+def therapist_required(view):
+    """Therapist-only pages: anyone else gets 404."""
+
+    @wraps(view)
+    def wrapper(request, *args, **kwargs):
+        if not (request.user.is_authenticated and request.user.is_therapist):
+            raise Http404
+        return view(request, *args, **kwargs)
+
+    return wrapper
+
+
+def therapist_couple_or_404(user, couple_id) -> Couple:
+    """The couple, only while `user` is a therapist with an open link to it and both
+    current partners hold an active consent. Checked on every request, never cached,
+    so a withdrawn consent ends access on the very next request."""
+    from therapists.models import TherapistLink  # the therapists app builds on accounts
+
+    if not (user.is_authenticated and user.is_therapist):
+        raise Http404
+    link = (
+        TherapistLink.objects.with_access()
+        .select_related("couple")
+        .filter(therapist=user, couple_id=couple_id)
+        .first()
+    )
+    if link is None:
+        raise Http404
+    return link.couple

@@ -1,7 +1,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from .models import EmailKind, EmailOptOut, Role, User, timezone_choices
+from .models import EmailKind, EmailOptOut, Role, SafetyCheck, User, timezone_choices
 
 
 class SignupForm(forms.Form):
@@ -54,7 +54,7 @@ class ProfileForm(forms.ModelForm):
 
     class Meta:
         model = User
-        fields = ["display_name", "timezone"]
+        fields = ["display_name", "timezone", "discreet_title"]
 
 
 class NotificationSettingsForm(forms.ModelForm):
@@ -81,3 +81,17 @@ class NotificationSettingsForm(forms.ModelForm):
             else:
                 EmailOptOut.objects.get_or_create(user=user, kind=kind)
         return user
+
+
+class SafetyCheckForm(forms.ModelForm):
+    afraid = forms.ChoiceField(
+        label=_("Do you ever feel afraid of your partner?"),
+        choices=SafetyCheck.Answer.choices,
+        widget=forms.RadioSelect,
+        error_messages={"required": _("Please choose the answer closest to how you feel.")},
+    )
+
+    class Meta:
+        model = SafetyCheck
+        fields = ["afraid", "share_with_therapist"]
+        labels = {"share_with_therapist": _("Let our therapist see this answer")}

@@ -60,6 +60,11 @@ class User(AbstractUser):
             (6, _("Sunday")),
         ],
     )
+    discreet_title = models.BooleanField(
+        _("use a discreet browser tab title"),
+        default=False,
+        help_text=_("Tabs and history show “Notes” instead of the app's name."),
+    )
     reminder_hour = models.PositiveSmallIntegerField(
         _("reminder hour"), default=18, choices=[(h, f"{h:02d}:00") for h in range(24)]
     )
@@ -312,3 +317,29 @@ class SentEmail(models.Model):
 
     def __str__(self):
         return f"{self.kind} {self.period} for user {self.user_id}: {self.status}"
+
+
+class SafetyCheck(models.Model):
+    """A private answer about feeling safe with one's partner. Never shown to the
+    partner; shown to a consented therapist only if the person chose so."""
+
+    class Answer(models.TextChoices):
+        NO = "no", _("No")
+        SOMETIMES = "sometimes", _("Sometimes")
+        YES = "yes", _("Yes")
+        RATHER_NOT_SAY = "rather_not_say", _("I'd rather not say")
+
+    user = models.ForeignKey(User, on_delete=models.CASCADE, related_name="safety_checks")
+    answered_at = models.DateTimeField(default=tz.now)
+    afraid = models.CharField(max_length=16, choices=Answer.choices)
+    share_with_therapist = models.BooleanField(default=False)
+
+    class Meta:
+        indexes = [models.Index(fields=["user", "-answered_at"])]
+
+    def __str__(self):
+        return f"Safety check by user {self.user_id}"
+
+    @property
+    def needs_support(self) -> bool:
+        return self.afraid in {self.Answer.YES, self.Answer.SOMETIMES}

@@ -1,5 +1,6 @@
 from http import HTTPStatus
 
+from allauth.account.decorators import reauthentication_required
 from django.contrib import messages
 from django.contrib.auth.decorators import login_not_required
 from django.contrib.auth.views import redirect_to_login
@@ -10,10 +11,17 @@ from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from .access import active_membership, member_required, partner_membership
-from .forms import CoupleStartForm, InviteForm, NotificationSettingsForm, ProfileForm
+from .forms import (
+    CoupleStartForm,
+    InviteForm,
+    NotificationSettingsForm,
+    ProfileForm,
+    SafetyCheckForm,
+)
 from .models import Couple, EmailKind, EmailOptOut, Invitation, InvitationError, Role, User
 from .notifications import read_unsubscribe_token
 from .tasks import send_invitation
+from .today import today_for
 
 PENDING_INVITATION = "pending_invitation"
 
@@ -21,7 +29,7 @@ PENDING_INVITATION = "pending_invitation"
 @require_GET
 def home(request):
     if request.user.is_therapist:
-        return render(request, "accounts/therapist_home.html")
+        return redirect("therapists:dashboard")
     membership = active_membership(request.user)
     if membership is None:
         return onboarding(request)
@@ -32,6 +40,7 @@ def home(request):
         "partner": partner,
         "pending_invitation": None if partner else membership.couple.invitations.pending().first(),
         "invite_form": None if partner else InviteForm(inviter=request.user),
+        "today": today_for(membership) if partner else None,
     }
     return render(request, "accounts/couple_home.html", context)
 
@@ -118,6 +127,7 @@ def _join_problem(request, problem, status):
 
 @require_http_methods(["GET", "POST"])
 @member_required
+@reauthentication_required
 def leave_couple(request, membership):
     if request.method == "POST":
         membership.couple.end()
@@ -135,6 +145,21 @@ def profile(request):
         return redirect("profile")
     status = HTTPStatus.UNPROCESSABLE_ENTITY if form.errors else HTTPStatus.OK
     return render(request, "accounts/profile.html", {"form": form}, status=status)
+
+
+@require_http_methods(["GET", "POST"])
+def safety_check(request):
+    form = SafetyCheckForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        check = form.save(commit=False)
+        check.user = request.user
+        check.save()
+        if check.needs_support:
+            return render(request, "accounts/safety_support.html", {"check": check})
+        messages.success(request, _("Thank you. Your answer stays private to you."))
+        return redirect("home")
+    status = HTTPStatus.UNPROCESSABLE_ENTITY if form.errors else HTTPStatus.OK
+    return render(request, "accounts/safety_check.html", {"form": form}, status=status)
 
 
 @require_http_methods(["GET", "POST"])

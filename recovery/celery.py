@@ -7,3 +7,12 @@ os.environ.setdefault("DJANGO_SETTINGS_MODULE", "recovery.settings")
 app = Celery("recovery")
 app.config_from_object("django.conf:settings", namespace="CELERY")
 app.autodiscover_tasks()
+
+# The whole schedule, in one place. Jobs run often and each finds what is due,
+# so nothing waits in the broker for long and a missed run simply catches up.
+app.conf.beat_schedule = {
+    "checkin-reminders": {
+        "task": "checkins.tasks.scan_checkin_reminders",
+        "schedule": 300.0,
+    },
+}

@@ -34,6 +34,7 @@ INSTALLED_APPS = [
     "allauth",
     "allauth.account",
     "allauth.mfa",
+    "allauth.usersessions",
     "django_htmx",
     "accounts",
     "checkins",
@@ -57,6 +58,9 @@ MIDDLEWARE = [
     "django.middleware.csp.ContentSecurityPolicyMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
     "allauth.account.middleware.AccountMiddleware",
+    "therapists.middleware.therapist_mfa_required",
+    "allauth.usersessions.middleware.UserSessionsMiddleware",
+    "accounts.middleware.session_limits",
     "accounts.middleware.private_pages",
 ]
 
@@ -117,8 +121,13 @@ ACCOUNT_LOGOUT_ON_PASSWORD_CHANGE = False
 ACCOUNT_SIGNUP_FORM_CLASS = "accounts.forms.SignupForm"
 ACCOUNT_EMAIL_SUBJECT_PREFIX = "Common Ground: "
 ACCOUNT_DEFAULT_HTTP_PROTOCOL = "http" if DEBUG else "https"
+ACCOUNT_REAUTHENTICATION_REQUIRED = True  # email changes ask for the password again
+# Tracking activity would cost three queries on every request; the list shows
+# where and when each login started, which is what people need to spot a stranger.
+USERSESSIONS_TRACK_ACTIVITY = False
 MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
 MFA_TOTP_ISSUER = "Common Ground"
+THERAPIST_MFA_REQUIRED = env_bool("THERAPIST_MFA_REQUIRED", not DEBUG)
 
 # Where the quick-exit control sends someone: a neutral, everyday page.
 QUICK_EXIT_URL = env_str("QUICK_EXIT_URL", "https://www.bbc.com/weather")
@@ -203,7 +212,10 @@ SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
 SESSION_COOKIE_SECURE = not DEBUG
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Lax"
+# A login lasts at most SESSION_ABSOLUTE_SECONDS, and ends after SESSION_IDLE_SECONDS
+# without activity (a phone left unlocked on a table).
 SESSION_COOKIE_AGE = env_int("SESSION_ABSOLUTE_SECONDS", 14 * 24 * 3600)
+SESSION_IDLE_SECONDS = env_int("SESSION_IDLE_SECONDS", 30 * 60)
 CSRF_COOKIE_SECURE = not DEBUG
 CSRF_COOKIE_HTTPONLY = True
 X_FRAME_OPTIONS = "DENY"

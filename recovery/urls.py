@@ -8,6 +8,12 @@ admin.site.site_header = "Common Ground administration"
 
 urlpatterns = [
     path("", include("accounts.urls")),
+    path("checkins/", include("checkins.urls")),
+    path("agreement/", include("agreements.urls")),
+    path("triggers/", include("triggers.urls")),
+    path("exercises/", include("pacing.urls")),
+    path("together/", include("together.urls")),
+    path("therapists/", include("therapists.urls")),
     path("accounts/", include("allauth.urls")),
     path("admin/", admin.site.urls),
 ]

@@ -24,6 +24,8 @@ def pytest_configure(config):
     # Live-server threads must not keep connections open past a test, or the
     # test database cannot be dropped at the end of the run.
     settings.DATABASES["default"]["CONN_MAX_AGE"] = 0
+    # Deliberately slow password hashing protects real accounts, not test ones.
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 
 
 def require(available: bool, reason: str) -> None:
@@ -85,6 +87,15 @@ def loner(db):
 def client_for(user) -> Client:
     client = Client()
     client.force_login(user)
+    return client
+
+
+def reauthenticated_client(user) -> Client:
+    """A client that has just re-entered its password, as sensitive actions require."""
+    from .factories import PASSWORD
+
+    client = client_for(user)
+    client.post("/accounts/reauthenticate/", {"password": PASSWORD})
     return client
 
 

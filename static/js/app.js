@@ -36,6 +36,25 @@
     if (shiftPresses.length >= 3) quickExit();
   });
 
+  // After the idle limit, hide the page by going to the login page (the server
+  // ends the session at the same limit), so an unattended screen shows nothing.
+  document.addEventListener("DOMContentLoaded", function () {
+    var seconds = parseInt(document.body.dataset.idleSeconds || "0", 10);
+    if (!seconds) return;
+    var timer;
+    var reset = function () {
+      clearTimeout(timer);
+      timer = setTimeout(function () {
+        document.body.hidden = true;
+        window.location.replace(document.body.dataset.idleUrl);
+      }, seconds * 1000);
+    };
+    ["keydown", "pointerdown", "scroll", "input"].forEach(function (name) {
+      document.addEventListener(name, reset, { passive: true });
+    });
+    reset();
+  });
+
   // Pre-fill time zone pickers from the browser, when still on the default.
   document.addEventListener("DOMContentLoaded", function () {
     var zone;

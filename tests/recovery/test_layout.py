@@ -16,8 +16,9 @@ PAGES = [
     ("loner", "home"),
     ("hurt", "home"),
     ("hurt", "profile"),
-    ("hurt", "leave_couple"),
-    ("therapist", "home"),
+    ("hurt", "notification_settings"),
+    ("hurt", "safety_check"),
+    ("therapist", "therapists:dashboard"),
 ]
 
 

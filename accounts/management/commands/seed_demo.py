@@ -1,6 +1,12 @@
 from django.core.management.base import BaseCommand
 from django.db import transaction
 
+import agreements.demo
+import checkins.demo
+import pacing.demo
+import therapists.demo
+import together.demo
+import triggers.demo
 from accounts.demo import seed_people
 
 DEMO_PASSWORD = "demo-pass-2026"
@@ -13,6 +19,12 @@ class Command(BaseCommand):
     def handle(self, *args, **options):
         people = seed_people(DEMO_PASSWORD)
         # Each feature adds its own demo content here, in dependency order.
+        checkins.demo.seed(people)
+        agreements.demo.seed(people)
+        together.demo.seed(people)
+        pacing.demo.seed(people)
+        triggers.demo.seed(people)
+        therapists.demo.seed(people)
         self.stdout.write(self.style.SUCCESS("Demo data ready. Log in with:"))
         for user in people.values():
             self.stdout.write(f"  {user.email} / {DEMO_PASSWORD}")
