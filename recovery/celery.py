@@ -15,4 +15,8 @@ app.conf.beat_schedule = {
         "task": "checkins.tasks.scan_checkin_reminders",
         "schedule": 300.0,
     },
+    "agreement-reviews": {
+        "task": "agreements.tasks.open_reviews_and_remind",
+        "schedule": 900.0,
+    },
 }

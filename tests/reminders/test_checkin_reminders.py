@@ -156,3 +156,21 @@ def test_the_scan_costs_the_same_queries_for_few_or_many_people(db, django_asser
         reminders.remind_batch(batches[0][:5], thursday)
     with django_assert_max_num_queries(1):
         reminders.remind_batch(batches[0], thursday)
+
+
+def test_an_smtp_failure_is_retried_and_nobody_gets_two(pair, settings):
+    from recovery.celery import app
+
+    from . import flaky_mail
+
+    settings.MAILERS = {"default": {"BACKEND": "tests.reminders.flaky_mail.FlakyBackend"}}
+    flaky_mail.failures_left = 1
+    # Let Celery run the retry (inline here) instead of raising it to the test.
+    app.conf.task_eager_propagates = False
+    try:
+        sent = scan_at(datetime(2026, 11, 15, 5, 1, tzinfo=UTC))
+    finally:
+        app.conf.task_eager_propagates = True
+
+    assert flaky_mail.failures_left == 0
+    assert sorted(sent) == sorted(user.email for user in pair)
