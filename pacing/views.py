@@ -8,6 +8,7 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from accounts.access import couple_object_or_404, member_required
+from therapists.guidance import guidance_for
 
 from .forms import ReadinessForm, ReflectionForm
 from .gate import Reason
@@ -91,6 +92,7 @@ def index(request, membership):
         "tiers": TIER_NAMES,
         "sessions": sessions,
         "membership": membership,
+        "guidance": guidance_for(membership.couple, result),
         **_gate_context(result),
     }
     return render(request, "pacing/index.html", context)

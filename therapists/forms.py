@@ -3,9 +3,10 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from accounts.models import Membership
+from pacing.models import TIER_NAMES, Exercise
 
 from . import csi
-from .models import NoteVisibility, TherapistNote, TherapistProfile
+from .models import ExerciseSuggestion, NoteVisibility, TherapistNote, TherapistProfile
 
 
 class TherapistSetupForm(forms.ModelForm):
@@ -138,3 +139,65 @@ class CsiForm(forms.Form):
 
     def answers(self) -> dict[str, int]:
         return {field: self.cleaned_data[field] for field in csi.FIELDS}
+
+
+NO_CEILING = "none"
+
+
+def _tier_or_none(value: str) -> int | None:
+    return None if value == NO_CEILING else int(value)
+
+
+def _ceiling_choices():
+    return [(NO_CEILING, _("No ceiling: readiness alone sets the pace"))] + [
+        (str(tier), _("Up to tier %(tier)s: %(name)s") % {"tier": tier, "name": name})
+        for tier, name in TIER_NAMES.items()
+    ]
+
+
+class CeilingForm(forms.Form):
+    ceiling = forms.TypedChoiceField(
+        label=_("Highest tier open"),
+        choices=_ceiling_choices,
+        coerce=_tier_or_none,
+        widget=forms.RadioSelect,
+        help_text=_(
+            "A ceiling can only keep tiers closed; it never opens a tier the couple's "
+            "readiness has not opened."
+        ),
+        error_messages={
+            "required": _("Please choose how far the exercises may open."),
+            "invalid_choice": _("Please choose one of the options shown."),
+        },
+    )
+
+
+class ExerciseChoiceField(forms.ModelChoiceField):
+    def label_from_instance(self, exercise):
+        return _("Tier %(tier)s · %(title)s") % {"tier": exercise.tier, "title": exercise.title}
+
+
+class SuggestionForm(forms.Form):
+    exercise = ExerciseChoiceField(
+        label=_("Exercise"),
+        queryset=Exercise.objects.all(),
+        empty_label=_("Choose an exercise"),
+        help_text=_(
+            "Both partners see your suggestion. An exercise in a tier that is not open yet "
+            "stays closed until their readiness opens it."
+        ),
+        error_messages={
+            "required": _("Please choose an exercise to suggest."),
+            "invalid_choice": _("Please choose one of the exercises listed."),
+        },
+    )
+    note = forms.CharField(
+        label=_("A word about it (optional)"),
+        max_length=ExerciseSuggestion.NOTE_MAX_LENGTH,
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        error_messages={"max_length": _("Please keep this under %(limit_value)d characters.")},
+    )
+
+    def clean_note(self):
+        return self.cleaned_data["note"].strip()

@@ -13,6 +13,8 @@ from django.utils import timezone as tz
 from django.utils.translation import gettext_lazy as _
 
 from accounts.models import Couple, Membership, Role, User
+from pacing.models import PacingPolicy
+from recovery.encryption import EncryptedTextField
 
 from . import codes, csi
 
@@ -255,6 +257,8 @@ class AuditAction(models.TextChoices):
     VIEW_DASHBOARD = "view_dashboard", _("Saw your summary on their list of couples")
     VIEW_COUPLE = "view_couple", _("Opened your space")
     ADD_NOTE = "add_note", _("Wrote a note")
+    SET_CEILING = "set_ceiling", _("Set the pace of the exercises")
+    SUGGEST_EXERCISE = "suggest_exercise", _("Suggested an exercise")
 
 
 class AppendOnlyQuerySet(models.QuerySet):
@@ -346,7 +350,7 @@ class TherapistNote(models.Model):
 
     couple = models.ForeignKey(Couple, on_delete=models.CASCADE, related_name="therapist_notes")
     therapist = models.ForeignKey(User, on_delete=models.CASCADE, related_name="+")
-    text = models.TextField()
+    text = EncryptedTextField()
     visibility = models.CharField(max_length=10, choices=NoteVisibility.choices)
     created_at = models.DateTimeField(default=tz.now)
 
@@ -434,3 +438,41 @@ class CsiResponse(models.Model):
                 )
         except IntegrityError:
             raise AlreadyAnswered from None
+
+
+def set_pacing_ceiling(couple: Couple, ceiling: int | None) -> PacingPolicy:
+    """Cap the exercise tiers open to the couple (None lifts the cap). The gate applies
+    a ceiling only as an upper bound, so this can slow the pace, never speed it up."""
+    policy, _created = PacingPolicy.objects.update_or_create(
+        couple=couple, defaults={"therapist_ceiling": ceiling}
+    )
+    return policy
+
+
+class ExerciseSuggestionQuerySet(models.QuerySet):
+    def for_couple(self, couple: Couple):
+        return self.filter(couple=couple).select_related("exercise", "therapist")
+
+
+class ExerciseSuggestion(models.Model):
+    """An exercise the therapist suggests; both partners see it. It opens nothing:
+    a suggested exercise in a closed tier stays closed until the gate opens it."""
+
+    NOTE_MAX_LENGTH = 500
+
+    couple = models.ForeignKey(
+        Couple, on_delete=models.CASCADE, related_name="exercise_suggestions"
+    )
+    therapist = models.ForeignKey(User, on_delete=models.CASCADE, related_name="+")
+    exercise = models.ForeignKey("pacing.Exercise", on_delete=models.CASCADE, related_name="+")
+    note = EncryptedTextField(blank=True)
+    created_at = models.DateTimeField(default=tz.now)
+
+    objects = ExerciseSuggestionQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-created_at", "-pk"]
+        indexes = [models.Index(fields=["couple", "-created_at"], name="suggestion_by_couple")]
+
+    def __str__(self):
+        return f"Suggestion #{self.pk} of exercise {self.exercise_id}"

@@ -18,4 +18,6 @@ urlpatterns = [
     path("couples/", views.dashboard, name="dashboard"),
     path("couples/<int:couple_id>/", views.couple_detail, name="couple_detail"),
     path("couples/<int:couple_id>/notes/", views.add_note, name="add_note"),
+    path("couples/<int:couple_id>/pace/", views.set_ceiling, name="set_ceiling"),
+    path("couples/<int:couple_id>/suggestions/", views.suggest_exercise, name="suggest_exercise"),
 ]

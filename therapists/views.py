@@ -5,6 +5,7 @@ from http import HTTPStatus
 from django.contrib import messages
 from django.core.paginator import Paginator
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
@@ -12,20 +13,34 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from accounts.access import member_required, partner_membership, therapist_required
 from accounts.models import Membership
+from pacing.models import gate_for
 
-from . import csi
+from . import csi, progress
 from .audit import therapist_couple_view
-from .forms import CodeForm, CsiForm, NoteForm, TherapistEmailForm, TherapistSetupForm
+from .dashboard import DEFAULT_SORT, SORTS, sort_summaries, summarise
+from .forms import (
+    NO_CEILING,
+    CeilingForm,
+    CodeForm,
+    CsiForm,
+    NoteForm,
+    SuggestionForm,
+    TherapistEmailForm,
+    TherapistSetupForm,
+)
+from .guidance import guidance_for
 from .models import (
     AlreadyAnswered,
     AuditAction,
     AuditEntry,
     Consent,
     CsiResponse,
+    ExerciseSuggestion,
     TherapistError,
     TherapistLink,
     TherapistNote,
     TherapistProfile,
+    set_pacing_ceiling,
 )
 from .tasks import send_therapist_invitation
 
@@ -33,6 +48,7 @@ AUDIT_PAGE_SIZE = 20
 NOTES_PAGE_SIZE = 10
 CSI_HISTORY_PAGE_SIZE = 12
 CSI_MONTHS_SHOWN = 12
+SUGGESTIONS_SHOWN = 10
 
 
 def in_own_time_zone(view):
@@ -75,21 +91,21 @@ def dashboard(request):
         .with_access_since()
         .filter(therapist=request.user)
         .select_related("couple")
-        .order_by("-access_since")
     )
     partners = _partners_by_couple([link.couple_id for link in links])
-    rows = [{"link": link, "partners": partners.get(link.couple_id, [])} for link in links]
+    sort = request.GET.get("sort")
+    sort = sort if sort in SORTS else DEFAULT_SORT
+    summaries = sort_summaries(summarise(links, partners, timezone.now()), sort)
     AuditEntry.record(
         request.user, [link.couple_id for link in links], AuditAction.VIEW_DASHBOARD, request.path
     )
-    context = {
-        "rows": rows,
-        "profile": TherapistProfile.objects.filter(user=request.user).first(),
-        "waiting": TherapistLink.objects.open()
-        .filter(therapist=request.user, couple__ended_at__isnull=True)
-        .count()
-        - len(links),
-    }
+    context = {"summaries": summaries, "sort": sort, "sorts": SORTS}
+    if request.htmx:
+        return render(request, "therapists/dashboard.html#couples", context)
+    context["profile"] = TherapistProfile.objects.filter(user=request.user).first()
+    context["waiting"] = TherapistLink.objects.open().filter(
+        therapist=request.user, couple__ended_at__isnull=True
+    ).count() - len(links)
     return render(request, "therapists/dashboard.html", context)
 
 
@@ -109,7 +125,7 @@ def _partners_by_couple(couple_ids) -> dict[int, list[Membership]]:
 @in_own_time_zone
 @therapist_couple_view(AuditAction.VIEW_COUPLE)
 def couple_detail(request, couple):
-    return _couple_page(request, couple, NoteForm())
+    return _couple_page(request, couple)
 
 
 @in_own_time_zone
@@ -117,24 +133,66 @@ def couple_detail(request, couple):
 def add_note(request, couple):
     form = NoteForm(request.POST)
     if not form.is_valid():
-        return _couple_page(request, couple, form, status=HTTPStatus.UNPROCESSABLE_ENTITY)
+        return _couple_page(request, couple, note_form=form)
     TherapistNote.objects.create(couple=couple, therapist=request.user, **form.cleaned_data)
     messages.success(request, _("Note saved."))
     return redirect("therapists:couple_detail", couple_id=couple.pk)
 
 
-def _couple_page(request, couple, note_form, status=HTTPStatus.OK):
+@in_own_time_zone
+@therapist_couple_view(AuditAction.SET_CEILING, methods=("POST",))
+def set_ceiling(request, couple):
+    form = CeilingForm(request.POST)
+    if not form.is_valid():
+        return _couple_page(request, couple, ceiling_form=form)
+    set_pacing_ceiling(couple, form.cleaned_data["ceiling"])
+    messages.success(request, _("The pace is saved. The couple sees that you have set it."))
+    return redirect(reverse("therapists:couple_detail", args=[couple.pk]) + "#pace-heading")
+
+
+@in_own_time_zone
+@therapist_couple_view(AuditAction.SUGGEST_EXERCISE, methods=("POST",))
+def suggest_exercise(request, couple):
+    form = SuggestionForm(request.POST)
+    if not form.is_valid():
+        return _couple_page(request, couple, suggestion_form=form)
+    ExerciseSuggestion.objects.create(couple=couple, therapist=request.user, **form.cleaned_data)
+    messages.success(request, _("Suggestion sent. Both partners see it."))
+    return redirect(reverse("therapists:couple_detail", args=[couple.pk]) + "#suggest-heading")
+
+
+def _couple_page(request, couple, **forms):
+    """The couple page; a form passed in came back with errors (status 422)."""
+    now = timezone.now()
     partners = _partners_by_couple([couple.pk]).get(couple.pk, [])
     notes = TherapistNote.objects.for_therapist(couple, request.user).select_related("therapist")
+    readiness = progress.readiness_summary(couple, partners, now)
+    exercises, exercises_total = progress.exercises_done(couple, partners)
     context = {
         "couple": couple,
         "partners": partners,
         "notes": Paginator(notes, NOTES_PAGE_SIZE).get_page(request.GET.get("page")),
-        "note_form": note_form,
         "csi_rows": _csi_rows(couple, partners),
         "csi_cutoff": csi.CUTOFF,
+        "checkin_charts": progress.checkin_charts(couple, partners, now),
+        "triggers": progress.trigger_summary(couple, now),
+        "readiness": readiness,
+        "agreement": progress.agreement_summary(couple),
+        "exercises": exercises,
+        "exercises_total": exercises_total,
+        "safety_checks": progress.shared_safety_checks(partners),
+        "suggestions": ExerciseSuggestion.objects.for_couple(couple)[:SUGGESTIONS_SHOWN],
+        "note_form": forms.get("note_form") or NoteForm(),
+        "ceiling_form": forms.get("ceiling_form")
+        or CeilingForm(initial={"ceiling": _ceiling_value(readiness.ceiling)}),
+        "suggestion_form": forms.get("suggestion_form") or SuggestionForm(),
     }
+    status = HTTPStatus.UNPROCESSABLE_ENTITY if forms else HTTPStatus.OK
     return render(request, "therapists/couple.html", context, status=status)
+
+
+def _ceiling_value(ceiling: int | None) -> str:
+    return NO_CEILING if ceiling is None else str(ceiling)
 
 
 def _csi_rows(couple, partners: list[Membership]) -> list[dict]:
@@ -191,6 +249,7 @@ def _settings_page(request, membership, status=HTTPStatus.OK, **forms):
         "code_form": forms.get("code_form") or CodeForm(),
         "email_form": forms.get("email_form") or TherapistEmailForm(membership=membership),
         "notes": Paginator(notes, NOTES_PAGE_SIZE).get_page(request.GET.get("notes")),
+        "guidance": guidance_for(membership.couple, gate_for(membership.couple)),
         "audit": _audit_page(request, membership),
         "csi_due": not CsiResponse.objects.filter(
             couple=membership.couple,

@@ -9,7 +9,8 @@ from django.test import RequestFactory
 from django.urls import URLResolver, get_resolver, reverse
 
 from accounts.access import therapist_couple_or_404, therapist_required
-from therapists.models import AuditEntry, Consent
+from pacing.models import PacingPolicy
+from therapists.models import AuditEntry, Consent, ExerciseSuggestion
 
 from ..conftest import client_for
 from ..factories import make_user
@@ -145,7 +146,7 @@ def therapist_couple_routes() -> set[str]:
     return {entry.name for entry in app.url_patterns if "<int:couple_id>" in str(entry.pattern)}
 
 
-COUPLE_ROUTES = ["couple_detail", "add_note"]
+COUPLE_ROUTES = ["couple_detail", "add_note", "set_ceiling", "suggest_exercise"]
 METHODS = ["get", "post", "put", "patch", "delete", "head", "options"]
 REFUSED = [
     name for name, (_, who, allowed) in SITUATIONS.items() if who == "dr_lee" and not allowed
@@ -167,10 +168,13 @@ def test_refused_therapist_gets_404_on_every_couple_url_and_method(
     client = client_for(people["dr_lee"])
     url = reverse(f"therapists:{route}", args=[people["couple"].pk])
 
-    response = getattr(client, method)(url, {"text": "x", "visibility": "couple"})
+    data = {"text": "x", "visibility": "couple", "ceiling": "0", "exercise": "1", "note": "x"}
+    response = getattr(client, method)(url, data)
 
     assert response.status_code == HTTPStatus.NOT_FOUND
     assert not AuditEntry.objects.exists()
+    assert not PacingPolicy.objects.exists()
+    assert not ExerciseSuggestion.objects.exists()
 
 
 @pytest.mark.parametrize("route", COUPLE_ROUTES)

@@ -21,7 +21,11 @@ from ..conftest import client_for
 from ..factories import make_couple, make_user
 from .builders import link, make_profile, membership_of
 
-MAX_QUERIES = 15  # the partner page needs the most; history length must not matter
+# History length must not matter. The couple page reads every progress section; the
+# partner page also works out which suggested exercises are open.
+DASHBOARD_MAX_QUERIES = 20
+COUPLE_PAGE_MAX_QUERIES = 32
+PARTNER_PAGE_MAX_QUERIES = 20
 ANSWERS = {"happiness": 3, "warmth": 3, "rewarding": 3, "satisfaction": 3}
 
 
@@ -78,7 +82,7 @@ def test_the_dashboard_runs_a_bounded_number_of_queries(
     couples_with_history(dr_lee, count, months)
     client = client_for(dr_lee)
 
-    with django_assert_max_num_queries(MAX_QUERIES):
+    with django_assert_max_num_queries(DASHBOARD_MAX_QUERIES):
         response = client.get(reverse("therapists:dashboard"))
 
     assert response.status_code == HTTPStatus.OK
@@ -92,7 +96,7 @@ def test_the_couple_page_runs_a_bounded_number_of_queries(
     (couple,) = couples_with_history(dr_lee, 1, months)
     client = client_for(dr_lee)
 
-    with django_assert_max_num_queries(MAX_QUERIES):
+    with django_assert_max_num_queries(COUPLE_PAGE_MAX_QUERIES):
         response = client.get(reverse("therapists:couple_detail", args=[couple.pk]))
 
     assert response.status_code == HTTPStatus.OK
@@ -106,7 +110,7 @@ def test_the_partner_pages_run_a_bounded_number_of_queries(
     client = client_for(couple.memberships.first().user)
 
     for name in ["couple_settings", "csi", "consent"]:
-        with django_assert_max_num_queries(MAX_QUERIES):
+        with django_assert_max_num_queries(PARTNER_PAGE_MAX_QUERIES):
             response = client.get(reverse(f"therapists:{name}"))
         assert response.status_code == HTTPStatus.OK
 

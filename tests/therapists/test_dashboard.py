@@ -1,0 +1,291 @@
+"""The therapist's list of couples: what each summary says, the flags, sorting, and
+the same number of queries for 5 couples as for 200 with a year of history each."""
+
+from datetime import UTC, datetime, timedelta
+from http import HTTPStatus
+
+import pytest
+import time_machine
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+from django.utils import timezone
+
+from accounts.models import SafetyCheck
+from checkins import weeks
+from checkins.models import CheckIn
+from pacing.models import PacingPolicy, gate_for
+from therapists.dashboard import Flag, summarise
+from therapists.models import AuditAction, AuditEntry, CsiResponse, TherapistLink
+from triggers.models import Sharing
+
+from ..conftest import client_for
+from ..factories import make_couple, make_user
+from .builders import (
+    agreement_in_force,
+    kept_week,
+    link,
+    make_profile,
+    membership_of,
+    readiness,
+    trigger,
+)
+from .history import build_couples
+
+NOW = datetime(2026, 11, 18, 10, tzinfo=UTC)  # a Wednesday
+DASHBOARD_MAX_QUERIES = 20
+
+
+@pytest.fixture
+def dr_lee(therapist):
+    make_profile(therapist)
+    return therapist
+
+
+@pytest.fixture
+def frozen():
+    with time_machine.travel(NOW, tick=False):
+        yield
+
+
+def dashboard_queries(client) -> tuple[int, str]:
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get(reverse("therapists:dashboard"))
+    assert response.status_code == HTTPStatus.OK
+    return len(queries), response.text
+
+
+def test_the_same_number_of_queries_for_5_and_200_couples_with_a_year_of_history(dr_lee, frozen):
+    client = client_for(dr_lee)
+    client.get(reverse("therapists:setup"))  # the first request also sets up the session
+    build_couples(dr_lee, range(5), NOW)
+    few, page = dashboard_queries(client)
+    assert page.count("Sharing with you since") == 5
+
+    build_couples(dr_lee, range(5, 200), NOW)
+    many, page = dashboard_queries(client)
+
+    assert page.count("Sharing with you since") == 200
+    assert many == few <= DASHBOARD_MAX_QUERIES
+    assert AuditEntry.objects.filter(action=AuditAction.VIEW_DASHBOARD).count() == 205
+    assert CheckIn.objects.count() > 200 * 40  # a year of weekly history each
+
+
+def test_the_bulk_gate_agrees_with_the_gate_of_each_couple(dr_lee, frozen):
+    couples = build_couples(dr_lee, range(12), NOW)
+    PacingPolicy.objects.create(couple=couples[3], therapist_ceiling=1)
+    links = list(TherapistLink.objects.with_access().with_access_since().select_related("couple"))
+
+    summaries = {s.couple.pk: s for s in summarise(links, {}, timezone.now())}
+
+    assert {pk: s.tier for pk, s in summaries.items()} == {
+        couple.pk: gate_for(couple).tier for couple in couples
+    }
+
+
+THIS_WEEK = weeks.week_start_for(NOW, UTC)  # Monday 16 November 2026
+
+
+def ago(days: float):
+    return NOW - timedelta(days=days)
+
+
+@pytest.fixture
+def shared(frozen, dr_lee, hurt, involved, couple):
+    couple.created_at = ago(200)
+    couple.save(update_fields=["created_at"])
+    link(couple, dr_lee, hurt, involved)
+    return couple
+
+
+def summary_of(dr_lee):
+    links = list(
+        TherapistLink.objects.with_access()
+        .with_access_since()
+        .filter(therapist=dr_lee)
+        .select_related("couple")
+    )
+    partners = {}
+    for link_ in links:
+        partners[link_.couple_id] = list(
+            link_.couple.memberships.active().select_related("user").order_by("role")
+        )
+    return {s.couple.pk: s for s in summarise(links, partners, timezone.now())}
+
+
+def week(back: int):
+    return THIS_WEEK - weeks.WEEK * back
+
+
+def test_a_summary_counts_only_what_the_therapist_may_see(shared, hurt, involved, dr_lee):
+    for back, safety in [(1, 7), (2, 6), (6, 5), (10, 4), (20, 2)]:
+        kept_week(shared, week(back), {hurt: (safety, 5, 6, 7), involved: (8, 7, 6, 5)})
+    sealed = CheckIn.objects.create(couple=shared, week_start=week(0))
+    sealed.answers.create(author=hurt, safety=0, trust=0, connection=0, hope=0, submitted_at=NOW)
+    for days in (2, 5, 9):
+        trigger(shared, hurt, ago(days), 8)
+    trigger(shared, hurt, ago(3), 10, sharing=Sharing.PRIVATE)
+    trigger(shared, hurt, ago(4), 10, sharing=Sharing.AT_CHECKIN)  # not yet brought
+    for days in (20, 30):
+        trigger(shared, hurt, ago(days), 4)
+    answers = {"happiness": 2, "warmth": 2, "rewarding": 2, "satisfaction": 3}
+    CsiResponse.record(membership_of(hurt), answers, ago(40))
+    CsiResponse.record(membership_of(hurt), {**answers, "satisfaction": 4}, ago(2))
+
+    summary = summary_of(dr_lee)[shared.pk]
+
+    assert (summary.kept_short, summary.kept_long) == (2, 4)
+    sam, alex = summary.partners
+    assert [r.latest for r in sam.ratings] == [7, 5, 6]
+    assert sam.ratings[0].spark.values == [4, 5, 6, 7]  # weeks 10, 6, 2, 1 ago; never 0
+    assert [r.latest for r in alex.ratings] == [8, 7, 6]
+    assert summary.triggers_recent == 3
+    assert summary.intensity_recent == 8
+    assert summary.intensity_before == 4
+    assert (sam.csi_total, alex.csi_total) == (10, None)
+    assert Flag.TRIGGERS_RISING in summary.flags
+    assert Flag.NO_CHECKIN not in summary.flags
+
+
+def test_the_summary_reads_the_agreement_and_the_pace(shared, hurt, involved, dr_lee):
+    agreement = agreement_in_force(shared, ago(40), hurt, involved)
+    agreement.versions.create(proposed_by=involved, based_on=agreement.current_version)
+    for days, value in [(30, 6), (23, 6), (16, 6), (3, 2)]:
+        readiness(shared, hurt, ago(days), value)
+    PacingPolicy.objects.create(couple=shared, therapist_ceiling=3)
+
+    summary = summary_of(dr_lee)[shared.pk]
+
+    status = summary.agreement
+    assert (status.current_number, status.open_proposal) == (1, True)
+    assert status.next_review == ago(10)
+    assert status.review_overdue
+    assert (summary.tier, summary.ceiling) == (0, 3)
+    assert Flag.REVIEW_OVERDUE in summary.flags
+    assert Flag.READINESS_DROPPED in summary.flags
+
+
+def no_checkin(couple, hurt, involved):
+    kept_week(couple, week(3), {hurt: (5, 5, 5, 5), involved: (5, 5, 5, 5)})
+
+
+def rising(couple, hurt, involved):
+    trigger(couple, hurt, ago(2), 7)
+    trigger(couple, hurt, ago(20), 5)
+
+
+def review_overdue(couple, hurt, involved):
+    agreement_in_force(couple, ago(38), hurt, involved)
+
+
+def review_due_within_grace(couple, hurt, involved):
+    agreement_in_force(couple, ago(33), hurt, involved)
+
+
+def readiness_dropped(couple, hurt, involved):
+    for days, value in [(30, 6), (23, 6), (9, 2)]:
+        readiness(couple, hurt, ago(days), value)
+
+
+def ceiling_lowered(couple, hurt, involved):
+    for days in (30, 23):
+        readiness(couple, hurt, ago(days), 6)
+    PacingPolicy.objects.create(couple=couple, therapist_ceiling=0)
+
+
+def safety_shared(couple, hurt, involved):
+    SafetyCheck.objects.create(user=involved, afraid="yes", share_with_therapist=True)
+
+
+def safety_not_shared(couple, hurt, involved):
+    SafetyCheck.objects.create(user=involved, afraid="yes", share_with_therapist=False)
+
+
+def steady(couple, hurt, involved):
+    trigger(couple, hurt, ago(2), 5)
+    trigger(couple, hurt, ago(20), 5)
+    agreement_in_force(couple, ago(10), hurt, involved)
+
+
+FLAG_TABLE = {
+    "nothing worrying": (steady, []),
+    "last check-in three weeks ago": (no_checkin, [Flag.NO_CHECKIN]),
+    "intensity up by two": (rising, [Flag.TRIGGERS_RISING]),
+    "review a week past due": (review_overdue, [Flag.REVIEW_OVERDUE]),
+    "review due, within a week": (review_due_within_grace, []),
+    "readiness lowered the tier": (readiness_dropped, [Flag.READINESS_DROPPED]),
+    "the therapist's own ceiling is not a drop": (ceiling_lowered, []),
+    "safety concern shared": (safety_shared, [Flag.SAFETY_SHARED]),
+    "safety answer kept private": (safety_not_shared, []),
+}
+
+
+@pytest.mark.parametrize("case", FLAG_TABLE)
+def test_flags(shared, hurt, involved, dr_lee, case):
+    arrange, expected = FLAG_TABLE[case]
+    if arrange is not no_checkin:
+        kept_week(shared, week(1), {hurt: (5, 5, 5, 5), involved: (5, 5, 5, 5)})
+    arrange(shared, hurt, involved)
+
+    assert summary_of(dr_lee)[shared.pk].flags == expected
+
+
+def couple_named(dr_lee, first: str, second: str, created_days_ago: int = 100):
+    hurt = make_user(f"{first.lower()}@example.test", first)
+    involved = make_user(f"{second.lower()}@example.test", second)
+    couple = make_couple(hurt, involved)
+    couple.created_at = ago(created_days_ago)
+    couple.save(update_fields=["created_at"])
+    link(couple, dr_lee, hurt, involved)
+    return couple, hurt, involved
+
+
+def names_in_order(page: str, names: list[str]) -> list[str]:
+    return sorted(names, key=page.index)
+
+
+def test_sorting_needs_attention_first_by_default(dr_lee, frozen):
+    calm, *calm_people = couple_named(dr_lee, "Ann", "Abe")
+    kept_week(calm, week(1), dict.fromkeys(calm_people, (6, 6, 6, 6)))
+    worried, *worried_people = couple_named(dr_lee, "Zoe", "Zed")
+    rising(worried, *worried_people)  # and no check-in: two flags
+    quiet, *quiet_people = couple_named(dr_lee, "Mia", "Max")
+    kept_week(quiet, week(5), dict.fromkeys(quiet_people, (6, 6, 6, 6)))
+    client = client_for(dr_lee)
+    names = ["Ann &amp; Abe", "Zoe &amp; Zed", "Mia &amp; Max"]
+    url = reverse("therapists:dashboard")
+
+    assert names_in_order(client.get(url).text, names) == [names[1], names[2], names[0]]
+    by_name = client.get(url, {"sort": "name"}).text
+    assert names_in_order(by_name, names) == [names[0], names[2], names[1]]
+    by_checkin = client.get(url, {"sort": "checkin"}).text
+    assert names_in_order(by_checkin, names) == [names[1], names[2], names[0]]
+    assert 'hx-get="?sort=name" hx-target="#couples"' in by_name
+    assert 'hx-push-url="true" aria-current="true">Name</a>' in by_name
+
+
+def test_the_sorted_list_comes_as_a_fragment_for_htmx_and_is_recorded(shared, dr_lee):
+    response = client_for(dr_lee).get(
+        reverse("therapists:dashboard"), {"sort": "name"}, headers={"HX-Request": "true"}
+    )
+
+    assert response.status_code == HTTPStatus.OK
+    assert "<html" not in response.text
+    assert response.text.lstrip().startswith('<section id="couples"')
+    assert "Sam &amp; Alex" in response.text
+    assert AuditEntry.objects.filter(couple=shared, action=AuditAction.VIEW_DASHBOARD).count() == 1
+
+
+def test_the_page_shows_the_summary_with_text_alternatives(shared, hurt, involved, dr_lee):
+    for back, safety in [(1, 7), (2, 6)]:
+        kept_week(shared, week(back), {hurt: (safety, 5, 6, 7), involved: (8, 7, 6, 5)})
+    review_overdue(shared, hurt, involved)
+
+    page = client_for(dr_lee).get(reverse("therapists:dashboard")).text
+
+    assert "2 of the last 4 weeks · 2 of the last 12" in page
+    assert "Version 1, since 11 Oct 2026" in page
+    assert "Review overdue (due 10 Nov)" in page
+    assert '<li class="flag">Review overdue</li>' in page
+    assert 'aria-label="Safety, Sam, kept weeks of the last 12: 6, 7"' in page
+    assert "0, Steadying" in page
