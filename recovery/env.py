@@ -1,6 +1,8 @@
 """Typed readers for environment variables that fail loudly on bad values."""
 
 import os
+import secrets
+from pathlib import Path
 
 from django.core.exceptions import ImproperlyConfigured
 
@@ -39,3 +41,48 @@ def env_list(name: str, default: list[str]) -> list[str]:
     if raw is None:
         return default
     return [item.strip() for item in raw.split(",") if item.strip()]
+
+
+def env_fernet_keys(name: str) -> list[str]:
+    """Comma-separated Fernet keys (url-safe base64 of 32 bytes); the first one encrypts."""
+    # Imported here so the plain helpers above keep working without cryptography.
+    from cryptography.fernet import Fernet
+
+    keys = env_list(name, [])
+    for position, key in enumerate(keys, start=1):
+        try:
+            Fernet(key)
+        except ValueError:
+            raise ImproperlyConfigured(
+                f"{name}: key number {position} is not a valid Fernet key (32 url-safe "
+                'base64-encoded bytes). Generate one with: python -c "from '
+                'cryptography.fernet import Fernet; print(Fernet.generate_key().decode())"'
+            ) from None
+    return keys
+
+
+def local_fernet_key(path: Path) -> str:
+    """The development key, generated once into a git-ignored file, so the demo
+    database stays readable across restarts. Never used in production."""
+    from cryptography.fernet import Fernet
+
+    if not path.exists():
+        path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
+        temporary = path.with_name(f"{path.name}.{secrets.token_hex(8)}")
+        descriptor = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+        with os.fdopen(descriptor, "w") as file:
+            file.write(Fernet.generate_key().decode() + "\n")
+        try:
+            # link() refuses to replace an existing file: two processes starting at
+            # once (runserver and its reloader) end up with the same key.
+            os.link(temporary, path)
+        except FileExistsError:
+            pass
+        finally:
+            temporary.unlink()
+    key = path.read_text().strip()
+    try:
+        Fernet(key)
+    except ValueError:
+        raise ImproperlyConfigured(f"{path} does not hold a valid Fernet key.") from None
+    return key
