@@ -1,0 +1,547 @@
+"""The authorization matrix: every URL pattern x every method x every kind of person.
+
+Each row of EXPECTED is one URL name (or "name (variant)" for the same pattern with a
+more private object) and says, per method, what each actor gets, in this column order:
+
+    anonymous, author (Sam, hurt partner), partner (Alex, involved partner),
+    outsider (Robin, member of another couple), therapist (Dr. Lee, both consents),
+    revoked (Dr. Lee after Sam withdrew consent), unlinked (Dr. Ng), staff (superuser)
+
+Outcomes: a status code; "302" is a redirect to a page (not to log in); LOGIN is the
+redirect to the login page; AUTH is the redirect to re-enter the password. "OTHER"
+stands for PUT, PATCH and DELETE and defaults to LOGIN for anonymous visitors and 405
+for everyone else; "HX-GET"/"HX-POST" (htmx requests) default to the GET/POST row.
+Requests are real: ids are those of the couple's own objects (tests/security/world.py),
+POSTs carry no form fields, and whatever a request changes is rolled back. Rows marked
+"(password just re-entered)" are made with sessions that have just re-authenticated.
+
+django-allauth's own pages and the Django admin are covered as groups (see the end).
+A URL pattern with no row, or a row with no pattern, fails `test_every_url_has_a_row`.
+"""
+
+from http import HTTPStatus
+from urllib.parse import urlparse
+
+import pytest
+from django.urls import reverse
+
+from .routes import all_routes, case_keys, case_url, is_fresh
+from .world import ACTORS, SIGNED_IN
+
+OTHER_METHODS = ("PUT", "PATCH", "DELETE")
+DEFAULT_OTHER = "LOGIN " + " ".join(["405"] * len(SIGNED_IN))
+
+EXPECTED = {
+    # Columns:  anon  auth  partn outsd thera revok unlnk staff
+    # The outsider is a member too: pages about "my couple" show Robin his own couple.
+    "home": {  # therapists go to their dashboard
+        "GET": "LOGIN 200   200   200   302   302   302   200",
+        "POST": "LOGIN 405   405   405   405   405   405   405",
+    },
+    "agreements:overview": {
+        "GET": "LOGIN 200   200   200   404   404   404   404",
+        "POST": "LOGIN 405   405   405   405   405   405   405",
+    },
+    "agreements:compare": {
+        "GET": "LOGIN 200   200   200   404   404   404   404",
+        "POST": "LOGIN 405   405   405   405   405   405   405",
+    },
+    "agreements:history": {
+        "GET": "LOGIN 200   200   200   404   404   404   404",
+        "POST": "LOGIN 405   405   405   405   405   405   405",
+    },
+    "agreements:print": {
+        "GET": "LOGIN 200   200   200   404   404   404   404",
+        "POST": "LOGIN 405   405   405   405   405   405   405",
+    },
+    "agreements:propose": {  # Sam's proposal is waiting: GET leads to it
+        "GET": "LOGIN 302   302   200   404   404   404   404",
+        "POST": "LOGIN 422   422   422   404   404   404   404",
+    },
+    "agreements:review": {
+        "GET": "LOGIN 200   200   200   404   404   404   404",
+        "POST": "LOGIN 422   422   409   404   404   404   404",
+    },
+    "agreements:version": {
+        "GET": "LOGIN 200   200   404   404   404   404   404",
+        "POST": "LOGIN 405   405   405   405   405   405   405",
+    },
+    "agreements:accept": {
+        "GET": "LOGIN 405   405   405   405   405   405   405",
+        "POST": "LOGIN 409   302   404   404   404   404   404",
+    },
+    "agreements:decline": {
+        "GET": "LOGIN 405   405   405   405   405   405   405",
+        "POST": "LOGIN 422   422   404   404   404   404   404",
+    },
+    "agreements:withdraw": {
+        "GET": "LOGIN 405   405   405   405   405   405   405",
+        "POST": "LOGIN 302   403   404   404   404   404   404",
+    },
+    "checkins:this_week": {
+        "GET": "LOGIN 200   200   200   404   404   404   404",
+        "POST": "LOGIN 405   405   405   405   405   405   405",
+    },
+    "checkins:history": {
+        "GET": "LOGIN 200   200   200   404   404   404   404",
+        "POST": "LOGIN 405   405   405   405   405   405   405",
+    },
+    "checkins:week": {
+        "GET": "LOGIN 200   200   200   404   404   404   404",
+        "POST": "LOGIN 405   405   405   405   405   405   405",
+    },
+    "checkins:save_answer": {
+        "GET": "LOGIN 405   405   405   405   405   405   405",
+        "POST": "LOGIN 422   302   302   404   404   404   404",
+        "HX-POST": "LOGIN 422   200   200   404   404   404   404",
+    },
+    "checkins:status": {
+        "GET": "LOGIN 302   302   302   404   404   404   404",
+        "POST": "LOGIN 405   405   405   405   405   405   405",
+        "HX-GET": "LOGIN 200   200   200   404   404   404   404",
+    },
+    "checkins:save_shared": {
+        "GET": "LOGIN 405   405   405   405   405   405   405",
+        "POST": "LOGIN 422   422   422   404   404   404   404",
+    },
+    "pacing:index": {  # membership is checked before the method here
+        "GET": "LOGIN 200   200   200   404   404   404   404",
+        "POST": "LOGIN 405   405   405   404   404   404   404",
+        "OTHER": "LOGIN 405   405   405   404   404   404   404",
+    },
+    "pacing:exercise": {
+        "GET": "LOGIN 200   200   200   404   404   404   404",
+        "POST": "LOGIN 405   405   405   404   404   404   404",
+        "OTHER": "LOGIN 405   405   405   404   404   404   404",
+    },
+    "pacing:start": {
+        "GET": "LOGIN 405   405   405   404   404   404   404",
+        "POST": "LOGIN 302   302   302   404   404   404   404",
+        "OTHER": "LOGIN 405   405   405   404   404   404   404",
+    },
+    "pacing:readiness": {
+        "GET": "LOGIN 200   200   200   404   404   404   404",
+        "POST": "LOGIN 422   422   422   404   404   404   404",
+        "OTHER": "LOGIN 405   405   405   404   404   404   404",
+    },
+    "pacing:session": {
+        "GET": "LOGIN 200   200   404   404   404   404   404",
+        "POST": "LOGIN 405   405   404   404   404   404   404",
+        "OTHER": "LOGIN 405   405   404   404   404   404   404",
+    },
+    "pacing:complete": {
+        "GET": "LOGIN 405   405   404   404   404   404   404",
+        "POST": "LOGIN 302   302   404   404   404   404   404",
+        "OTHER": "LOGIN 405   405   404   404   404   404   404",
+    },
+    "pacing:reflect": {
+        "GET": "LOGIN 200   200   404   404   404   404   404",
+        "POST": "LOGIN 422   422   404   404   404   404   404",
+        "OTHER": "LOGIN 405   405   404   404   404   404   404",
+    },
+    "join": {  # Kim's invitation: partners and therapists cannot join; staff could
+        "GET": "200   200   200   200   200   200   200   200",
+        "POST": "LOGIN 409   409   409   409   409   409   302",
+        "OTHER": "405   405   405   405   405   405   405   405",
+    },
+    "profile": {
+        "GET": "LOGIN 200   200   200   200   200   200   200",
+        "POST": "LOGIN 422   422   422   422   422   422   422",
+    },
+    "notification_settings": {
+        "GET": "LOGIN 200   200   200   200   200   200   200",
+        "POST": "LOGIN 422   422   422   422   422   422   422",
+    },
+    "safety_check": {
+        "GET": "LOGIN 200   200   200   200   200   200   200",
+        "POST": "LOGIN 422   422   422   422   422   422   422",
+    },
+    "invite_partner": {
+        "GET": "LOGIN 405   405   405   405   405   405   405",
+        "POST": "LOGIN 302   302   302   404   404   404   404",
+    },
+    "revoke_invitation": {
+        "GET": "LOGIN 405   405   405   405   405   405   405",
+        "POST": "LOGIN 302   302   302   404   404   404   404",
+    },
+    "leave_couple": {
+        "GET": "LOGIN AUTH  AUTH  AUTH  404   404   404   404",
+        "POST": "LOGIN AUTH  AUTH  AUTH  404   404   404   404",
+    },
+    "leave_couple (password just re-entered)": {
+        "GET": "LOGIN 200   200   200   404   404   404   404",
+        "POST": "LOGIN 302   302   302   404   404   404   404",
+    },
+    # Data rights: everyone exports or deletes only their own account, after
+    # entering their password again.
+    "export": {
+        "GET": "LOGIN AUTH  AUTH  AUTH  AUTH  AUTH  AUTH  AUTH",
+        "POST": "LOGIN 405   405   405   405   405   405   405",
+    },
+    "export (password just re-entered)": {
+        "GET": "LOGIN 200   200   200   200   200   200   200",
+        "POST": "LOGIN 405   405   405   405   405   405   405",
+    },
+    "export_download": {
+        "GET": "LOGIN AUTH  AUTH  AUTH  AUTH  AUTH  AUTH  AUTH",
+        "POST": "LOGIN 405   405   405   405   405   405   405",
+    },
+    "export_download (password just re-entered)": {
+        "GET": "LOGIN 200   200   200   200   200   200   200",
+        "POST": "LOGIN 405   405   405   405   405   405   405",
+    },
+    "delete_account": {
+        "GET": "LOGIN AUTH  AUTH  AUTH  AUTH  AUTH  AUTH  AUTH",
+        "POST": "LOGIN AUTH  AUTH  AUTH  AUTH  AUTH  AUTH  AUTH",
+    },
+    "delete_account (password just re-entered)": {
+        "GET": "LOGIN 200   200   200   200   200   200   200",
+        "POST": "LOGIN 422   422   422   422   422   422   422",
+    },
+    "start_couple": {
+        "GET": "LOGIN 405   405   405   405   405   405   405",
+        "POST": "LOGIN 302   302   302   302   302   302   422",
+    },
+    "support": {
+        "GET": "200   200   200   200   200   200   200   200",
+        "POST": "405   405   405   405   405   405   405   405",
+        "OTHER": "405   405   405   405   405   405   405   405",
+    },
+    "therapists:couple_settings": {
+        "GET": "LOGIN 200   200   200   404   404   404   404",
+        "POST": "LOGIN 405   405   405   405   405   405   405",
+    },
+    "therapists:consent": {
+        "GET": "LOGIN 200   200   302   404   404   404   404",
+        "POST": "LOGIN 302   302   302   404   404   404   404",
+    },
+    "therapists:withdraw_consent": {
+        "GET": "LOGIN 405   405   405   405   405   405   405",
+        "POST": "LOGIN 302   302   302   404   404   404   404",
+    },
+    "therapists:dashboard": {
+        "GET": "LOGIN 404   404   404   200   200   200   404",
+        "POST": "LOGIN 405   405   405   405   405   405   405",
+    },
+    "therapists:couple_detail": {  # access is checked before the method
+        "GET": "LOGIN 404   404   404   200   404   404   404",
+        "POST": "LOGIN 404   404   404   405   404   404   404",
+        "OTHER": "LOGIN 404   404   404   405   404   404   404",
+    },
+    "therapists:add_note": {
+        "GET": "LOGIN 404   404   404   405   404   404   404",
+        "POST": "LOGIN 404   404   404   422   404   404   404",
+        "OTHER": "LOGIN 404   404   404   405   404   404   404",
+    },
+    "therapists:set_ceiling": {
+        "GET": "LOGIN 404   404   404   405   404   404   404",
+        "POST": "LOGIN 404   404   404   422   404   404   404",
+        "OTHER": "LOGIN 404   404   404   405   404   404   404",
+    },
+    "therapists:suggest_exercise": {
+        "GET": "LOGIN 404   404   404   405   404   404   404",
+        "POST": "LOGIN 404   404   404   422   404   404   404",
+        "OTHER": "LOGIN 404   404   404   405   404   404   404",
+    },
+    "therapists:csi": {
+        "GET": "LOGIN 200   200   200   404   404   404   404",
+        "POST": "LOGIN 422   422   422   404   404   404   404",
+    },
+    "therapists:end_link": {
+        "GET": "LOGIN 405   405   405   405   405   405   405",
+        "POST": "LOGIN 302   302   302   404   404   404   404",
+    },
+    "therapists:invite_by_code": {
+        "GET": "LOGIN 405   405   405   405   405   405   405",
+        "POST": "LOGIN 422   422   422   404   404   404   404",
+    },
+    "therapists:invite_by_email": {
+        "GET": "LOGIN 405   405   405   405   405   405   405",
+        "POST": "LOGIN 422   422   422   404   404   404   404",
+    },
+    "therapists:setup": {
+        "GET": "LOGIN 200   200   200   200   200   200   200",
+        "POST": "LOGIN 409   409   409   422   422   422   422",
+    },
+    "together:today": {
+        "GET": "LOGIN 200   200   200   404   404   404   404",
+        "POST": "LOGIN 405   405   405   405   405   405   405",
+    },
+    "together:goals": {
+        "GET": "LOGIN 200   200   200   404   404   404   404",
+        "POST": "LOGIN 422   422   422   404   404   404   404",
+    },
+    "together:mark_step": {
+        "GET": "LOGIN 405   405   405   405   405   405   405",
+        "POST": "LOGIN 302   302   404   404   404   404   404",
+        "HX-POST": "LOGIN 200   200   404   404   404   404   404",
+    },
+    "together:goal": {
+        "GET": "LOGIN 200   200   404   404   404   404   404",
+        "POST": "LOGIN 405   405   405   405   405   405   405",
+    },
+    "together:propose_change": {
+        "GET": "LOGIN 405   405   405   405   405   405   405",
+        "POST": "LOGIN 422   422   404   404   404   404   404",
+    },
+    "together:accept_change": {
+        "GET": "LOGIN 405   405   405   405   405   405   405",
+        "POST": "LOGIN 403   302   404   404   404   404   404",
+    },
+    "together:decline_change": {
+        "GET": "LOGIN 405   405   405   405   405   405   405",
+        "POST": "LOGIN 403   302   404   404   404   404   404",
+    },
+    "together:withdraw_change": {
+        "GET": "LOGIN 405   405   405   405   405   405   405",
+        "POST": "LOGIN 302   403   404   404   404   404   404",
+    },
+    "together:journal": {  # a person's own, not the couple's: staff have one too
+        "GET": "LOGIN 200   200   200   404   404   404   200",
+        "POST": "LOGIN 422   422   422   404   404   404   422",
+    },
+    "together:delete_entry": {
+        "GET": "LOGIN 405   405   405   405   405   405   405",
+        "POST": "LOGIN 302   404   404   404   404   404   404",
+    },
+    "together:self_care": {
+        "GET": "LOGIN 200   200   200   404   404   404   200",
+        "POST": "LOGIN 302   302   302   404   404   404   302",
+    },
+    "together:pause": {
+        "GET": "LOGIN 200   200   200   404   404   404   404",
+        "POST": "LOGIN 422   422   422   404   404   404   404",
+    },
+    "together:end_pause": {
+        "GET": "LOGIN 405   405   405   405   405   405   405",
+        "POST": "LOGIN 302   403   404   404   404   404   404",
+    },
+    "together:questions": {
+        "GET": "LOGIN 200   200   200   404   404   404   404",
+        "POST": "LOGIN 422   403   422   404   404   404   404",
+    },
+    "together:question": {
+        "GET": "LOGIN 200   200   404   404   404   404   404",
+        "POST": "LOGIN 405   405   405   405   405   405   405",
+    },
+    "together:answer": {
+        "GET": "LOGIN 405   405   405   405   405   405   405",
+        "POST": "LOGIN 403   422   404   404   404   404   404",
+    },
+    "together:open_answer": {
+        "GET": "LOGIN 405   405   405   405   405   405   405",
+        "POST": "LOGIN 302   403   404   404   404   404   404",
+    },
+    "together:revisit": {
+        "GET": "LOGIN 405   405   405   405   405   405   405",
+        "POST": "LOGIN 302   403   404   404   404   404   404",
+    },
+    "together:with_therapist": {
+        "GET": "LOGIN 405   405   405   405   405   405   405",
+        "POST": "LOGIN 403   302   404   404   404   404   404",
+    },
+    "together:wins": {
+        "GET": "LOGIN 200   200   200   404   404   404   404",
+        "POST": "LOGIN 422   422   422   404   404   404   404",
+    },
+    "together:edit_win": {
+        "GET": "LOGIN 200   403   404   404   404   404   404",
+        "POST": "LOGIN 422   403   404   404   404   404   404",
+    },
+    "together:thank_win": {
+        "GET": "LOGIN 405   405   405   405   405   405   405",
+        "POST": "LOGIN 403   302   404   404   404   404   404",
+        "HX-POST": "LOGIN 403   200   404   404   404   404   404",
+    },
+    "triggers:index": {
+        "GET": "LOGIN 200   200   200   404   404   404   404",
+        "POST": "LOGIN 405   405   405   405   405   405   405",
+    },
+    "triggers:detail": {
+        "GET": "LOGIN 200   200   404   404   404   404   404",
+        "POST": "LOGIN 405   405   405   405   405   405   405",
+    },
+    "triggers:edit": {
+        "GET": "LOGIN 200   403   404   404   404   404   404",
+        "POST": "LOGIN 422   403   404   404   404   404   404",
+    },
+    "triggers:reassure": {
+        "GET": "LOGIN 405   405   405   405   405   405   405",
+        "POST": "LOGIN 403   422   404   404   404   404   404",
+    },
+    "triggers:new": {
+        "GET": "LOGIN 200   200   200   404   404   404   404",
+        "POST": "LOGIN 422   422   422   404   404   404   404",
+    },
+    "triggers:patterns": {
+        "GET": "LOGIN 200   200   200   404   404   404   404",
+        "POST": "LOGIN 405   405   405   405   405   405   405",
+    },
+    "unsubscribe": {
+        "GET": "200   200   200   200   200   200   200   200",
+        "POST": "200   200   200   200   200   200   200   200",
+        "OTHER": "405   405   405   405   405   405   405   405",
+    },
+    "resubscribe": {
+        "GET": "405   405   405   405   405   405   405   405",
+        "POST": "200   200   200   200   200   200   200   200",
+        "OTHER": "405   405   405   405   405   405   405   405",
+    },
+    "triggers:detail (private)": {
+        "GET": "LOGIN 200   404   404   404   404   404   404",
+        "POST": "LOGIN 405   405   405   405   405   405   405",
+    },
+    "triggers:edit (private)": {
+        "GET": "LOGIN 200   404   404   404   404   404   404",
+        "POST": "LOGIN 422   404   404   404   404   404   404",
+    },
+    "triggers:reassure (private)": {
+        "GET": "LOGIN 405   405   405   405   405   405   405",
+        "POST": "LOGIN 403   404   404   404   404   404   404",
+    },
+    "triggers:detail (for the check-in)": {
+        "GET": "LOGIN 200   404   404   404   404   404   404",
+        "POST": "LOGIN 405   405   405   405   405   405   405",
+    },
+    "pacing:exercise (closed tier)": {
+        "GET": "LOGIN 403   403   403   404   404   404   404",
+        "POST": "LOGIN 403   403   403   404   404   404   404",
+        "OTHER": "LOGIN 403   403   403   404   404   404   404",
+    },
+    "pacing:start (closed tier)": {
+        "GET": "LOGIN 403   403   403   404   404   404   404",
+        "POST": "LOGIN 403   403   403   404   404   404   404",
+        "OTHER": "LOGIN 403   403   403   404   404   404   404",
+    },
+    "together:question (kept for the session)": {
+        "GET": "LOGIN 200   200   404   404   404   404   404",
+        "POST": "LOGIN 405   405   405   405   405   405   405",
+    },
+}
+
+# django-allauth: pages anyone may open, and pages for signed-in people only.
+ALLAUTH_PUBLIC = {
+    "account_login",
+    "account_signup",
+    "account_logout",
+    "account_inactive",
+    "account_confirm_email",
+    "account_email_verification_sent",
+    "account_reset_password",
+    "account_reset_password_done",
+    "account_reset_password_from_key",
+    "account_reset_password_from_key_done",
+}
+ALLAUTH_SIGNED_IN = {
+    "account_email",
+    "account_change_password",
+    "account_set_password",
+    "account_reauthenticate",
+    "account_confirm_login_code",
+    "usersessions_list",
+    "mfa_index",
+    "mfa_authenticate",
+    "mfa_reauthenticate",
+    "mfa_activate_totp",
+    "mfa_deactivate_totp",
+    "mfa_view_recovery_codes",
+    "mfa_download_recovery_codes",
+    "mfa_generate_recovery_codes",
+}
+
+
+def outcome(response) -> str:
+    if response.status_code in (HTTPStatus.MOVED_PERMANENTLY, HTTPStatus.FOUND):
+        path = urlparse(response["Location"]).path
+        if path == reverse("account_login"):
+            return "LOGIN"
+        if path == reverse("account_reauthenticate"):
+            return "AUTH"
+        if path in (reverse("admin:login"), reverse("admin:index")):
+            return "ADMIN-LOGIN"  # the admin's own gate, which leads to logging in
+        return "302"
+    return str(response.status_code)
+
+
+def expected_rows(key: str) -> dict[str, list[str]]:
+    row = EXPECTED[key]
+    other = row.get("OTHER", DEFAULT_OTHER)
+    rows = {
+        "GET": row["GET"],
+        "POST": row["POST"],
+        **{method: row.get(method, other) for method in OTHER_METHODS},
+        "HX-GET": row.get("HX-GET", row["GET"]),
+        "HX-POST": row.get("HX-POST", row["POST"]),
+    }
+    return {method: text.split() for method, text in rows.items()}
+
+
+def _request(world, actor, method, url, fresh=False):
+    htmx = method.startswith("HX-")
+    return world.request(actor, method.removeprefix("HX-"), url, htmx=htmx, fresh=fresh)
+
+
+def test_every_url_has_a_row():
+    keys = {route.key for route in all_routes() if not route.is_admin}
+    grouped = ALLAUTH_PUBLIC | ALLAUTH_SIGNED_IN
+    missing = sorted(keys - EXPECTED.keys() - grouped)
+    stale = sorted((EXPECTED.keys() | grouped) - keys - set(case_keys()))
+    assert not missing, f"URL patterns with no row in the authorization matrix: {missing}"
+    assert not stale, f"Rows for URL patterns that no longer exist: {stale}"
+    assert all(
+        len(cells) == len(ACTORS)
+        for row in EXPECTED.values()
+        for cells in (text.split() for text in row.values())
+    ), "every row needs one outcome per actor"
+
+
+APP_KEYS = [key for key in case_keys() if key in EXPECTED]
+
+
+@pytest.mark.parametrize("key", APP_KEYS)
+def test_matrix(world, db, key):
+    _route, url = case_url(world, key)
+    wrong = []
+    for method, outcomes in expected_rows(key).items():
+        for actor, expected in zip(ACTORS, outcomes, strict=True):
+            got = outcome(_request(world, actor, method, url, fresh=is_fresh(key)))
+            if got != expected:
+                wrong.append(f"{method} {url} as {actor}: expected {expected}, got {got}")
+    assert not wrong, "\n".join(wrong)
+
+
+ALLAUTH_KEYS = sorted(ALLAUTH_PUBLIC | ALLAUTH_SIGNED_IN)
+
+
+@pytest.mark.parametrize("key", ALLAUTH_KEYS)
+def test_allauth_pages_as_a_group(world, db, key):
+    """Anonymous visitors reach the public pages only; nobody ever gets an error."""
+    _route, url = case_url(world, key)
+    for method in ("GET", "POST", *OTHER_METHODS, "HX-GET", "HX-POST"):
+        for actor in ACTORS:
+            response = _request(world, actor, method, url)
+            got = outcome(response)
+            assert response.status_code < HTTPStatus.INTERNAL_SERVER_ERROR, (method, actor)
+            if actor == "anonymous" and key in ALLAUTH_SIGNED_IN:
+                assert got == "LOGIN", (method, actor, got)
+            else:
+                assert got != "LOGIN", (method, actor, got)
+
+
+ADMIN_KEYS = [route.key for route in all_routes() if route.is_admin]
+
+
+@pytest.mark.parametrize("key", ADMIN_KEYS)
+def test_admin_is_for_staff_only(world, db, key):
+    """Every admin URL refuses anyone but staff (a login page, or 403 for a signed-in
+    non-staff person on the admin's own login page); staff never get an error.
+    (The admin is Django's own code: GET and POST stand for every method here.)"""
+    _route, url = case_url(world, key)
+    for method in ("GET", "POST"):
+        for actor in ACTORS:
+            response = _request(world, actor, method, url)
+            got = outcome(response)
+            if actor == "staff":
+                assert response.status_code < HTTPStatus.INTERNAL_SERVER_ERROR, (method, got)
+            else:
+                assert got in {"LOGIN", "ADMIN-LOGIN", "403"}, (method, actor, got)

@@ -1,0 +1,319 @@
+"""One realistic world for the security tests, and a way to act in it as anyone.
+
+Sam (hurt partner, "author") and Alex (involved partner, "partner") share a couple
+space with something of every kind; Robin belongs to another couple; Dr. Lee is
+their therapist with both consents ("therapist", and "revoked" once Sam withdraws);
+Dr. Ng is a therapist nobody linked; Morgan is staff (a superuser, not a member).
+
+Everything a person writes privately carries a unique canary marker, registered in
+`World.markers` with the one person allowed to see it.
+"""
+
+from dataclasses import dataclass, field
+from datetime import timedelta
+from http import HTTPStatus
+
+from allauth.account.models import EmailAddress
+from django.conf import settings
+from django.contrib.auth.models import Group
+from django.core.cache import cache
+from django.db import transaction
+from django.test import Client
+from django.urls import reverse
+from django.utils import timezone as tz
+
+from accounts.access import active_membership
+from accounts.models import Couple, EmailKind, Invitation, Role, SafetyCheck, User
+from accounts.notifications import unsubscribe_token
+from agreements.content import starter_sections
+from agreements.models import Agreement, Review, ReviewResponse
+from checkins.models import CheckIn
+from pacing.models import Exercise, ExerciseSession, ReadinessReport
+from therapists.models import Consent, CsiResponse, NoteVisibility, TherapistNote
+from together.models import (
+    GoalChange,
+    JournalEntry,
+    Pause,
+    Question,
+    Readiness,
+    SelfCarePlan,
+    Win,
+    WinKind,
+)
+from triggers.models import Category, Sharing, Trigger
+
+from ..factories import PASSWORD, make_couple, make_user
+from ..therapists.builders import link, make_profile
+
+# Who acts, and as which person. "revoked" is Dr. Lee after Sam withdrew consent.
+ACTORS = (
+    "anonymous",
+    "author",
+    "partner",
+    "outsider",
+    "therapist",
+    "revoked",
+    "unlinked",
+    "staff",
+)
+PERSON = {
+    "author": "sam",
+    "partner": "alex",
+    "outsider": "robin",
+    "therapist": "lee",
+    "revoked": "lee",
+    "unlinked": "ng",
+    "staff": "morgan",
+}
+SIGNED_IN = ACTORS[1:]
+BROWSER_POST = {"csrfmiddlewaretoken": "not-checked-by-the-test-client"}
+
+# The phrases of the private safety-check result page: nobody else may ever see them.
+SAFETY_PAGE_PHRASES = ("speak with a counsellor",)
+
+
+def canary(owner: str, what: str) -> str:
+    """A marker that survives HTML escaping and cannot occur by chance."""
+    return f"CANARY-{owner}-{what}-q7Zx"
+
+
+@dataclass
+class World:
+    people: dict[str, User]
+    couple: Couple
+    other_couple: Couple
+    ids: dict[str, object]
+    markers: dict[str, str] = field(default_factory=dict)  # marker -> owner (a person key)
+    sessions: dict[str, str] = field(default_factory=dict)  # person -> session key
+    fresh_sessions: dict[str, str] = field(default_factory=dict)  # just re-authenticated
+
+    def secret(self, owner: str, what: str) -> str:
+        marker = canary(owner, what)
+        self.markers[marker] = owner
+        return marker
+
+    def forbidden_for(self, actor: str) -> list[str]:
+        """Every marker this actor must never see."""
+        person = PERSON.get(actor)
+        return [marker for marker, owner in self.markers.items() if owner != person]
+
+    def client(self, actor: str, *, fresh: bool = False, **defaults) -> Client:
+        client = Client(**defaults)
+        if actor != "anonymous":
+            sessions = self.fresh_sessions if fresh else self.sessions
+            client.cookies[settings.SESSION_COOKIE_NAME] = sessions[PERSON[actor]]
+        return client
+
+    def prepare(self, actor: str) -> None:
+        """Put the world in the state the actor stands for (inside a rolled-back block)."""
+        if actor == "revoked":
+            Consent.withdraw(self.ids["therapist_link"], self.people["sam"])
+
+    def request(
+        self, actor: str, method: str, url: str, *, htmx=False, data=None, fresh=False, **extra
+    ):
+        """One request as `actor`; whatever it changes is rolled back afterwards."""
+        client = self.client(actor, fresh=fresh, **extra)
+        headers = {"HX-Request": "true"} if htmx else {}
+        cache.clear()  # allauth's rate limits would otherwise answer 429 after a while
+        with transaction.atomic():
+            self.prepare(actor)
+            if method == "GET":
+                response = client.get(url, data or {}, headers=headers)
+            elif method == "POST":
+                # Browsers always send the CSRF field, so a form posted "empty" is bound.
+                response = client.post(url, data or BROWSER_POST, headers=headers)
+            else:
+                response = client.generic(method, url, headers=headers)
+            transaction.set_rollback(True)
+        return response
+
+
+def build() -> World:
+    now = tz.now()
+    sam = make_user("sam@example.test", "Sam")
+    alex = make_user("alex@example.test", "Alex")
+    couple = make_couple(sam, alex)
+    # Old enough to have a history; this week stays the one being answered.
+    couple.created_at = now - timedelta(days=60)
+    couple.save(update_fields=["created_at"])
+    robin = make_user("robin@example.test", "Robin")
+    other_couple = make_couple(robin, make_user("jamie@example.test", "Jamie"))
+    lee = make_user("dr.lee@example.test", "Dr. Lee", is_therapist=True)
+    ng = make_user("dr.ng@example.test", "Dr. Ng", is_therapist=True)
+    morgan = User.objects.create_superuser(email="morgan@example.test", password=PASSWORD)
+    EmailAddress.objects.create(user=morgan, email=morgan.email, verified=True, primary=True)
+    kim = make_user("kim@example.test", "Kim")
+    kims_space = Couple.start(kim, Role.HURT)
+    people = {
+        "sam": sam,
+        "alex": alex,
+        "robin": robin,
+        "lee": lee,
+        "ng": ng,
+        "morgan": morgan,
+        "kim": kim,
+    }
+    world = World(people=people, couple=couple, other_couple=other_couple, ids={})
+    ids = world.ids
+    secret = world.secret
+    sam_m, alex_m = active_membership(sam), active_membership(alex)
+
+    # The therapist space.
+    make_profile(lee)
+    make_profile(ng, "Riverside Practice")
+    ids["therapist_link"] = link(couple, lee, sam, alex)
+    TherapistNote.objects.create(
+        couple=couple,
+        therapist=lee,
+        text="Lovely steady work this month.",
+        visibility=NoteVisibility.COUPLE,
+    )
+    TherapistNote.objects.create(
+        couple=couple,
+        therapist=lee,
+        text=secret("lee", "therapist-private-note"),
+        visibility=NoteVisibility.PRIVATE,
+    )
+    CsiResponse.record(
+        sam_m, {"happiness": 3, "warmth": 3, "rewarding": 3, "satisfaction": 3}, moment=now
+    )
+
+    # This week's check-in: Sam has shared (sealed from Alex), Alex has a draft.
+    checkin = CheckIn.objects.current_for(couple, now)
+    ids["week"] = checkin.week_start.isoformat()
+    ratings = {"safety": 4, "trust": 3, "connection": 5, "hope": 6}
+    checkin.submit(sam, ratings | _texts(secret, "sam", "sealed-answer"))
+    checkin.save_draft(alex, {"safety": 5} | _texts(secret, "alex", "draft-answer"))
+
+    # Triggers: one shared now, one private, one waiting for the check-in (all Sam's),
+    # and one private of Alex's.
+    shared = Trigger.record(
+        sam_m,
+        now,
+        occurred_at=now - timedelta(hours=2),
+        category=Category.SOCIAL_MEDIA,
+        intensity=7,
+        what_happened="An old photo came up on my phone.",
+        sharing=Sharing.SHARE_NOW,
+    )
+    shared.reassure(alex, "I'm here, and I'm not going anywhere.", now)
+    ids["shared_trigger"] = shared.pk
+    ids["private_trigger"] = _secret_trigger(secret, sam_m, "sam", Sharing.PRIVATE, now).pk
+    ids["checkin_trigger"] = _secret_trigger(secret, sam_m, "sam", Sharing.AT_CHECKIN, now).pk
+    ids["partners_private_trigger"] = _secret_trigger(
+        secret, alex_m, "alex", Sharing.PRIVATE, now
+    ).pk
+
+    # The agreement: version 1 in force, a review open, Sam's proposal waiting.
+    agreement = Agreement.objects.for_couple(couple)
+    first = agreement.propose(sam_m, sections=starter_sections(), reason="Our start", based_on=None)
+    first.accept(alex_m)
+    first.refresh_from_db()
+    agreement.refresh_from_db()
+    review = Review.objects.create(agreement=agreement, opened_at=now, due_at=now)
+    ReviewResponse.objects.create(
+        review=review, partner=sam, choice=ReviewResponse.Choice.REAFFIRM, note="Going well."
+    )
+    proposal = agreement.propose(
+        sam_m,
+        sections=first.texts() | {"self_care": "We each keep one evening a week for ourselves."},
+        reason="More room to breathe",
+        based_on=first,
+    )
+    ids["version"] = first.pk
+    ids["proposal"] = proposal.pk
+
+    # Pacing: readiness with private notes, a session with private reflections.
+    for person, membership in (("sam", sam_m), ("alex", alex_m)):
+        ReadinessReport.objects.create(
+            couple=couple,
+            author=people[person],
+            role=membership.role,
+            closeness_safety=6,
+            body_settled=5,
+            note=secret(person, "readiness-note"),
+        )
+    steadying = Exercise.objects.filter(tier=0).order_by("order", "pk").first()
+    closed = Exercise.objects.filter(tier=4).order_by("order", "pk").first()
+    session = ExerciseSession.objects.create(couple=couple, exercise=steadying, started_by=sam)
+    session.reflect(sam, 6, secret("sam", "reflection-noticed"))
+    session.reflect(alex, 7, secret("alex", "reflection-noticed"))
+    ids["exercise"] = steadying.slug
+    ids["closed_exercise"] = closed.slug
+    ids["session"] = session.pk
+
+    # Together: questions, a pause, wins, a goal with a pending change, journals.
+    question = Question.ask(sam_m, "Where were you on Friday evening?", Readiness.READY_NOW)
+    question.answer(alex_m, "At my brother's, and I should have told you before.")
+    ids["question"] = question.pk
+    held = Question.ask(sam_m, "Did you meet again after March?", Readiness.AT_SESSION)
+    held.answer(alex_m, secret("alex", "answer-kept-for-session"))
+    ids["held_question"] = held.pk
+    ids["pause"] = Pause.start(sam_m, now + timedelta(hours=1), secret("sam", "pause-reason")).pk
+    ids["win"] = Win.note(sam_m, WinKind.APPRECIATION, "You made tea without asking.").pk
+    new_goal = GoalChange.propose(
+        sam_m, None, "A trip to the coast", "We loved it there.", ["Pick a weekend", "Book it"]
+    )
+    goal = new_goal.accept(alex_m)
+    ids["goal"] = goal.pk
+    ids["step"] = goal.steps.first().pk
+    ids["goal_change"] = GoalChange.propose(
+        sam_m, goal, "A trip to the coast in May", "We loved it there.", ["Pick a weekend"]
+    ).pk
+    for person in ("sam", "alex"):
+        ids[f"{person}_journal"] = JournalEntry.objects.create(
+            author=people[person], text=secret(person, "journal")
+        ).pk
+    SelfCarePlan.objects.create(
+        user=sam,
+        rest=secret("sam", "plan-rest"),
+        movement=secret("sam", "plan-movement"),
+        people_i_can_talk_to=secret("sam", "plan-people"),
+        my_own_therapy=secret("sam", "plan-therapy"),
+    )
+
+    # Sam's private safety answer, not shared with the therapist.
+    SafetyCheck.objects.create(user=sam, afraid=SafetyCheck.Answer.YES)
+
+    # Links that arrive by email.
+    _invitation, ids["join_token"] = Invitation.issue(kims_space, kim, "friend@example.test")
+    ids["unsubscribe_token"] = unsubscribe_token(sam, EmailKind.CHECKIN_REMINDER)
+    ids["group"] = Group.objects.create(name="Support team").pk
+    return world
+
+
+def _texts(secret, owner: str, what: str) -> dict:
+    return {
+        name: secret(owner, f"{what}-{name}")
+        for name in ("triggers_text", "boundaries_text", "win_text", "need_text")
+    }
+
+
+def _secret_trigger(secret, membership, owner: str, sharing: str, now) -> Trigger:
+    what = f"{sharing}-trigger"
+    return Trigger.record(
+        membership,
+        now,
+        occurred_at=now - timedelta(minutes=30),
+        category=Category.MEMORY,
+        intensity=8,
+        what_happened=secret(owner, f"{what}-what-happened"),
+        body_response=secret(owner, f"{what}-body-response"),
+        what_helped=secret(owner, f"{what}-what-helped"),
+        sharing=sharing,
+    )
+
+
+def sign_in_everyone(world: World) -> None:
+    """A session for each person, plus one that has just re-entered its password."""
+    for person in set(PERSON.values()):
+        user = world.people[person]
+        client = Client()
+        client.force_login(user)
+        world.sessions[person] = client.session.session_key
+        fresh = Client()
+        fresh.force_login(user)
+        response = fresh.post(reverse("account_reauthenticate"), {"password": PASSWORD})
+        assert response.status_code == HTTPStatus.FOUND, person
+        world.fresh_sessions[person] = fresh.session.session_key
