@@ -1,0 +1,10 @@
+"""The main navigation in a browser test: on a phone some places sit in the "More" menu."""
+
+
+def nav_link(page, name):
+    """The visible link of the main navigation named `name`, opening "More" if needed."""
+    nav = page.get_by_role("navigation", name="Main")
+    link = nav.get_by_role("link", name=name, exact=True)
+    if not link.is_visible():
+        nav.get_by_text("More", exact=True).click()
+    return link

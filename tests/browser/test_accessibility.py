@@ -1,0 +1,198 @@
+"""Issue 12, acceptance 1 and 3: axe-core finds no serious or critical problem on any
+main page, for each kind of person, at phone and desktop sizes, in light and dark
+colours; and no page is wider than a 390 px phone screen.
+
+The data is the demo seed, so pages show what real use looks like (charts with
+history, lists with entries, notes, diffs), not empty shells.
+"""
+
+import io
+from importlib import import_module
+
+import pytest
+from axe_playwright_python.sync_playwright import Axe
+from django.apps import apps
+from django.core.management import call_command
+
+from accounts.models import Membership
+from agreements.models import Version
+from checkins.models import CheckIn
+from pacing.models import Exercise
+from together.models import Goal, Question
+from triggers.models import Trigger
+
+from ..factories import PASSWORD, make_user
+
+pytestmark = pytest.mark.django_db(transaction=True)
+# The exercise library comes from a data migration, which a transactional test's flush
+# empties: load it again (idempotently) before the demo, as a real installation has it.
+add_library = import_module("pacing.migrations.0002_exercise_library").add_library
+
+DEMO_PASSWORD = "demo-pass-2026"
+PHONE = {"width": 390, "height": 844}
+DESKTOP = {"width": 1280, "height": 800}
+SERIOUS = {"serious", "critical"}
+# Every rule at both sizes in light colours; the dark palette's contrast at phone size
+# (colours do not change with the width).
+LOOKS = [
+    (PHONE, "light", None),
+    (DESKTOP, "light", None),
+    (PHONE, "dark", ["color-contrast", "link-in-text-block"]),
+]
+
+PUBLIC_PAGES = [
+    "/accounts/login/",
+    "/accounts/signup/",
+    "/accounts/password/reset/",
+    "/support/",
+    "/no-such-page/",
+]
+PARTNER_PAGES = [
+    "/",
+    "/checkins/",
+    "/checkins/history/",
+    "/checkins/week/{revealed_week}/",
+    "/triggers/",
+    "/triggers/new/",
+    "/triggers/patterns/",
+    "/triggers/{shared_trigger}/",
+    "/agreement/",
+    "/agreement/propose/",
+    "/agreement/history/",
+    "/agreement/versions/{version}/",
+    "/agreement/compare/",
+    "/agreement/review/",
+    "/exercises/",
+    "/exercises/readiness/",
+    "/exercises/{exercise}/",
+    "/together/",
+    "/together/questions/",
+    "/together/questions/{question}/",
+    "/together/pause/",
+    "/together/wins/",
+    "/together/goals/",
+    "/together/goals/{goal}/",
+    "/together/journal/",
+    "/together/journal/self-care/",
+    "/therapists/",
+    "/therapists/csi/",
+    "/me/",
+    "/me/emails/",
+    "/me/safety/",
+    "/accounts/password/change/",
+    "/accounts/2fa/",
+    "/accounts/sessions/",
+    "/support/",
+]
+THERAPIST_PAGES = [
+    "/therapists/couples/",
+    "/therapists/couples/{couple}/",
+    "/me/",
+    "/accounts/2fa/",
+    "/support/",
+]
+NEWCOMER_PAGES = ["/", "/me/safety/", "/together/journal/", "/me/"]
+
+
+@pytest.fixture
+def demo(settings):
+    settings.THERAPIST_MFA_REQUIRED = False
+    add_library(apps, None)
+    call_command("seed_demo", stdout=io.StringIO())
+    couple = Membership.objects.active().get(user__email="hurt@demo.test").couple
+    return {
+        "couple": couple.pk,
+        "revealed_week": CheckIn.objects.filter(couple=couple, revealed_at__isnull=False)
+        .first()
+        .week_start.isoformat(),
+        "shared_trigger": Trigger.objects.filter(couple=couple, shared_at__isnull=False).first().pk,
+        "version": Version.objects.filter(agreement__couple=couple).first().pk,
+        "exercise": Exercise.objects.filter(tier=0).first().slug,
+        "question": Question.objects.filter(couple=couple).first().pk,
+        "goal": Goal.objects.filter(couple=couple).first().pk,
+    }
+
+
+def log_in(page, email, password=DEMO_PASSWORD):
+    page.goto("/accounts/login/")
+    page.locator("#id_login").fill(email)
+    page.locator("#id_password").fill(password)
+    page.get_by_role("button", name="Sign In").click()
+    page.wait_for_url(lambda url: "/accounts/login/" not in url)
+    page.wait_for_load_state()
+
+
+def problems_on(page, axe, path) -> list[str]:
+    """Serious or critical axe findings at each size and colour scheme, and overflow."""
+    found = []
+    for viewport, scheme, rules in LOOKS:
+        page.set_viewport_size(viewport)
+        page.emulate_media(color_scheme=scheme)
+        look = f"{viewport['width']}px {scheme}"
+        options = {"resultTypes": ["violations"]}
+        if rules:
+            options["runOnly"] = {"type": "rule", "values": rules}
+        for violation in axe.run(page, options=options).response["violations"]:
+            targets = [node["target"] for node in violation["nodes"]][:3]
+            line = f"{path} @{look}: {violation['id']} ({violation['help']}) {targets}"
+            if violation["impact"] in SERIOUS:
+                found.append(line)
+            else:
+                print("minor:", violation["impact"], line)  # shown with pytest -s
+        if viewport is PHONE:
+            width = page.evaluate("document.documentElement.scrollWidth")
+            if width > PHONE["width"]:
+                found.append(f"{path} @{look}: the page is {width}px wide")
+    page.emulate_media(color_scheme="light")
+    return found
+
+
+def scan(page, paths, ids) -> list[str]:
+    axe = Axe()
+    found = []
+    for path in paths:
+        url = path.format(**ids)
+        response = page.goto(url)
+        assert response.status < 500, url
+        page.wait_for_load_state()
+        found += problems_on(page, axe, url)
+        # The navigation's "More" menu, opened, is part of every signed-in page.
+        if url == "/" and page.get_by_role("navigation", name="Main").count():
+            page.set_viewport_size(PHONE)
+            page.get_by_role("navigation", name="Main").get_by_text("More").click()
+            found += problems_on(page, axe, "/ with the menu open")
+    return found
+
+
+@pytest.mark.parametrize(
+    ("who", "pages"),
+    [
+        ("hurt@demo.test", PARTNER_PAGES),
+        ("involved@demo.test", PARTNER_PAGES),
+        ("therapist@demo.test", THERAPIST_PAGES),
+    ],
+)
+def test_signed_in_pages_have_no_serious_problems(browser, live_server, demo, who, pages):
+    context = browser.new_context(base_url=live_server.url, viewport=PHONE)
+    page = context.new_page()
+    log_in(page, who)
+    found = scan(page, pages, demo)
+    context.close()
+    assert found == [], "\n".join(found)
+
+
+def test_public_pages_have_no_serious_problems(browser, live_server, demo):
+    context = browser.new_context(base_url=live_server.url, viewport=PHONE)
+    found = scan(context.new_page(), PUBLIC_PAGES, demo)
+    context.close()
+    assert found == [], "\n".join(found)
+
+
+def test_a_newcomer_without_a_couple_space_has_no_serious_problems(browser, live_server, db):
+    make_user("kim@example.test", "Kim")
+    context = browser.new_context(base_url=live_server.url, viewport=PHONE)
+    page = context.new_page()
+    log_in(page, "kim@example.test", PASSWORD)
+    found = scan(page, NEWCOMER_PAGES, {})
+    context.close()
+    assert found == [], "\n".join(found)
