@@ -8,7 +8,7 @@ PORT ?= 8000
 export UV_PYTHON_DOWNLOADS := never
 export UV_PROJECT_ENVIRONMENT := $(VENV)
 
-.PHONY: install run test lint format bench clean
+.PHONY: install run test lint format bench screenshots clean
 
 $(UV):
 	$(PYTHON) -m venv $(VENV)
@@ -34,6 +34,16 @@ lint: install
 format: install
 	$(VENV)/bin/ruff check --fix .
 	$(VENV)/bin/ruff format .
+
+# Phone-sized screenshots of the main pages, from the demo data, for the README.
+screenshots: install
+	$(PY) scripts/screenshots.py
+
+# Performance on PostgreSQL (README "Performance"): seeds the cg_bench database once
+# (BENCH_FRESH=1 rebuilds it), serves with gunicorn and production settings, loads each
+# page with wrk and writes .bench/results.json.
+bench: install
+	$(PY) -m bench.run
 
 clean:
 	rm -rf $(VENV) staticfiles .pytest_cache .ruff_cache

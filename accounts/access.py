@@ -23,12 +23,16 @@ def active_membership(user) -> Membership | None:
 
 
 def partner_membership(membership: Membership) -> Membership | None:
-    return (
-        membership.couple.memberships.active()
-        .select_related("user")
-        .exclude(pk=membership.pk)
-        .first()
-    )
+    """The partner's active membership, looked up once per membership object (one
+    request): several parts of a page (the couple home, the together tools) ask."""
+    if not hasattr(membership, "_partner_membership"):
+        membership._partner_membership = (
+            membership.couple.memberships.active()
+            .select_related("user")
+            .exclude(pk=membership.pk)
+            .first()
+        )
+    return membership._partner_membership
 
 
 def member_required(view):

@@ -3,6 +3,11 @@ from django.utils.translation import gettext_lazy as _
 
 from .models import EmailKind, EmailOptOut, Role, SafetyCheck, User, timezone_choices
 
+TIME_ZONE_ERRORS = {
+    "required": _("Please choose your time zone, so times are shown as you live them."),
+    "invalid_choice": _("Please choose a time zone from the list, such as Europe/London."),
+}
+
 
 class SignupForm(forms.Form):
     """Extra fields on allauth's sign-up form."""
@@ -11,8 +16,16 @@ class SignupForm(forms.Form):
         label=_("Your first name or nickname"),
         max_length=60,
         help_text=_("Shown to your partner."),
+        error_messages={
+            "required": _("Please enter a first name or nickname. It is what your partner sees.")
+        },
     )
-    timezone = forms.ChoiceField(label=_("Your time zone"), choices=timezone_choices, initial="UTC")
+    timezone = forms.ChoiceField(
+        label=_("Your time zone"),
+        choices=timezone_choices,
+        initial="UTC",
+        error_messages=TIME_ZONE_ERRORS,
+    )
 
     def signup(self, request, user):
         user.display_name = self.cleaned_data["display_name"]
@@ -50,7 +63,9 @@ class InviteForm(forms.Form):
 
 
 class ProfileForm(forms.ModelForm):
-    timezone = forms.ChoiceField(label=_("Your time zone"), choices=timezone_choices)
+    timezone = forms.ChoiceField(
+        label=_("Your time zone"), choices=timezone_choices, error_messages=TIME_ZONE_ERRORS
+    )
 
     class Meta:
         model = User
@@ -63,6 +78,16 @@ class NotificationSettingsForm(forms.ModelForm):
     class Meta:
         model = User
         fields = ["reminder_weekday", "reminder_hour"]
+        error_messages = {
+            "reminder_weekday": {
+                "required": _("Please choose the day for your reminder."),
+                "invalid_choice": _("Please choose a day from the list."),
+            },
+            "reminder_hour": {
+                "required": _("Please choose the hour for your reminder."),
+                "invalid_choice": _("Please choose an hour from the list."),
+            },
+        }
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -95,3 +120,10 @@ class SafetyCheckForm(forms.ModelForm):
         model = SafetyCheck
         fields = ["afraid", "share_with_therapist"]
         labels = {"share_with_therapist": _("Let our therapist see this answer")}
+
+
+class DeleteAccountForm(forms.Form):
+    confirm = forms.BooleanField(
+        label=_("I understand that my account and what I wrote will be deleted for good."),
+        error_messages={"required": _("Please tick the box to confirm, or go back.")},
+    )

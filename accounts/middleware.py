@@ -1,9 +1,12 @@
 import time
+from http import HTTPStatus
 
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import logout
 from django.contrib.auth.views import redirect_to_login
+from django.template.loader import render_to_string
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 _STARTED = "session_started_at"
@@ -49,3 +52,50 @@ def private_pages(get_response):
         return response
 
     return middleware
+
+
+def local_time(get_response):
+    """Show, and read from forms, dates and times in the signed-in person's own time zone."""
+
+    def middleware(request):
+        if not request.user.is_authenticated:
+            return get_response(request)
+        with timezone.override(request.user.zone):
+            return get_response(request)
+
+    return middleware
+
+
+def htmx_messages(get_response):
+    """Messages added while answering an htmx request reach the page's live region.
+
+    A fragment has no room for messages, so they are appended as an out-of-band swap
+    into #messages (templates/_messages_oob.html), where screen readers announce them
+    and sighted people see a toast. Full pages show them as usual; redirects and
+    refreshes leave them for the next page.
+    """
+
+    def middleware(request):
+        response = get_response(request)
+        if not _is_fragment(request, response):
+            return response
+        storage = messages.get_messages(request)
+        if storage.used or not len(storage):
+            return response
+        response.content += render_to_string(
+            "_messages_oob.html", {"messages": list(storage)}, request=request
+        ).encode(response.charset)
+        return response
+
+    return middleware
+
+
+def _is_fragment(request, response) -> bool:
+    htmx = getattr(request, "htmx", None)
+    if not htmx or htmx.boosted or response.streaming:
+        return False
+    if response.status_code >= 300 and response.status_code != HTTPStatus.UNPROCESSABLE_ENTITY:
+        return False
+    if any(header in response for header in ("HX-Redirect", "HX-Refresh", "HX-Location")):
+        return False
+    return response.get("Content-Type", "").startswith("text/html")

@@ -17,15 +17,11 @@ from triggers.models import Trigger
 def today_for(membership: Membership) -> dict:
     now = timezone.now()
     couple = membership.couple
-    agreement = Agreement.objects.for_couple(couple)
-    proposal = agreement.open_proposal()
-    review = agreement.open_review()
     return {
         "checkin": CheckIn.objects.status_for(membership, now),
         "late_week": CheckIn.objects.late_week_for(membership, now),
         "tier": gate_for(couple, now).tier,
-        "proposal_waiting": proposal is not None and proposal.proposed_by_id != membership.user_id,
-        "review_waiting": review is not None and not review.answered_by(membership.user),
+        **Agreement.objects.waiting_for(membership),
         "triggers_waiting": list(Trigger.objects.waiting_for_reassurance_from(membership)[:3]),
         "together": together_today(membership, now),
     }

@@ -2,17 +2,22 @@ from http import HTTPStatus
 
 from allauth.account.decorators import reauthentication_required
 from django.contrib import messages
+from django.contrib.auth import logout
 from django.contrib.auth.decorators import login_not_required
 from django.contrib.auth.views import redirect_to_login
-from django.http import Http404
+from django.core.serializers.json import DjangoJSONEncoder
+from django.http import Http404, JsonResponse
 from django.shortcuts import redirect, render
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from . import data_rights
 from .access import active_membership, member_required, partner_membership
 from .forms import (
     CoupleStartForm,
+    DeleteAccountForm,
     InviteForm,
     NotificationSettingsForm,
     ProfileForm,
@@ -147,6 +152,39 @@ def profile(request):
     return render(request, "accounts/profile.html", {"form": form}, status=status)
 
 
+@require_GET
+@reauthentication_required
+def export_page(request):
+    """Everything I wrote, readable and printable."""
+    sections = data_rights.as_readable(request.user, data_rights.collect(request.user))
+    return render(request, "accounts/export.html", {"sections": sections})
+
+
+@require_GET
+@reauthentication_required
+def export_download(request):
+    data = data_rights.as_json(request.user, data_rights.collect(request.user))
+    response = JsonResponse(data, encoder=DjangoJSONEncoder, json_dumps_params={"indent": 2})
+    filename = f"common-ground-{timezone.localdate():%Y-%m-%d}.json"
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    return response
+
+
+@require_http_methods(["GET", "POST"])
+@reauthentication_required
+def delete_account(request):
+    form = DeleteAccountForm(request.POST if request.method == "POST" else None)
+    if request.method == "POST" and form.is_valid():
+        user = request.user
+        logout(request)
+        data_rights.delete_account(user)
+        messages.success(request, _("Your account and what you wrote have been deleted."))
+        return redirect("account_login")
+    status = HTTPStatus.UNPROCESSABLE_ENTITY if form.errors else HTTPStatus.OK
+    context = {"form": form, "membership": active_membership(request.user)}
+    return render(request, "accounts/delete_account.html", context, status=status)
+
+
 @require_http_methods(["GET", "POST"])
 def safety_check(request):
     form = SafetyCheckForm(request.POST or None)
@@ -174,14 +212,17 @@ def notification_settings(request):
 
 
 # Mail clients send RFC 8058 one-click POSTs without a CSRF token; the signed
-# token itself is the proof, and it can only ever turn an email kind off.
+# token itself is the proof, and it can only ever turn an email kind off. A GET
+# (opening the link) only shows the button, so link scanners change nothing.
 @csrf_exempt
 @login_not_required
 @require_http_methods(["GET", "POST"])
 def unsubscribe(request, token):
     user, kind = _unsubscribe_target(token)
-    EmailOptOut.objects.get_or_create(user=user, kind=kind)
-    context = {"kind": kind, "token": token}
+    if request.method == "POST":
+        EmailOptOut.objects.get_or_create(user=user, kind=kind)
+    done = request.method == "POST"
+    context = {"kind": kind, "token": token, "done": done}
     return render(request, "accounts/unsubscribed.html", context)
 
 

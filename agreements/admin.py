@@ -10,9 +10,16 @@ class AgreementAdmin(admin.ModelAdmin):
     fields = ["couple", "created_at"]
     readonly_fields = ["couple", "created_at"]
 
+    # Agreements and reviews are made by the couple in the app; an empty one would fail.
+    def has_add_permission(self, request):
+        return False
+
 
 @admin.register(Review)
 class ReviewAdmin(admin.ModelAdmin):
     list_display = ["id", "agreement", "opened_at", "due_at", "completed_at", "outcome"]
     fields = ["agreement", "opened_at", "due_at", "completed_at", "outcome"]
     readonly_fields = fields
+
+    def has_add_permission(self, request):
+        return False

@@ -15,6 +15,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from accounts.models import Couple, Membership, User
+from recovery.encryption import EncryptedTextField
 
 from .content import SECTIONS
 from .diff import Segment, has_changes, word_diff
@@ -55,6 +56,22 @@ class AgreementQuerySet(models.QuerySet):
     def for_couple(self, couple: Couple) -> "Agreement":
         agreement, _ = self.select_related("current_version").get_or_create(couple=couple)
         return agreement
+
+    def waiting_for(self, membership: Membership) -> dict[str, bool]:
+        """What waits for this partner, for the couple home, in one query: a proposal
+        made by the other partner, and an open review they have not answered yet."""
+        proposals = Version.objects.filter(agreement=OuterRef("pk"), status=Version.Status.OPEN)
+        reviews = Review.objects.filter(agreement=OuterRef("pk"), completed_at__isnull=True)
+        row = (
+            self.filter(couple_id=membership.couple_id)
+            .annotate(
+                proposal_waiting=Exists(proposals.exclude(proposed_by_id=membership.user_id)),
+                review_waiting=Exists(reviews.exclude(responses__partner_id=membership.user_id)),
+            )
+            .values("proposal_waiting", "review_waiting")
+            .first()
+        )
+        return row or {"proposal_waiting": False, "review_waiting": False}
 
 
 class Agreement(models.Model):
@@ -209,10 +226,10 @@ class VersionQuerySet(models.QuerySet):
         return (
             self.select_related("proposed_by")
             .prefetch_related(
-                models.Prefetch(
-                    "acceptances",
-                    queryset=Acceptance.objects.select_related("partner").order_by("accepted_at"),
-                )
+                models.Prefetch("acceptances", queryset=Acceptance.objects.order_by("accepted_at")),
+                # Partners in their own query: a handful of primary-key lookups, where a
+                # join made PostgreSQL hash the whole user table (EXPLAIN, make bench).
+                "acceptances__partner",
             )
             .order_by("-proposed_at", "-pk")
         )
@@ -238,19 +255,19 @@ class Version(models.Model):
     replaces = models.ForeignKey(
         "self", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
-    digital = models.TextField(blank=True)
-    whereabouts = models.TextField(blank=True)
-    contact = models.TextField(blank=True)
-    heated_moments = models.TextField(blank=True)
-    self_care = models.TextField(blank=True)
-    therapy = models.TextField(blank=True)
-    reason = models.TextField(blank=True)
+    digital = EncryptedTextField(blank=True)
+    whereabouts = EncryptedTextField(blank=True)
+    contact = EncryptedTextField(blank=True)
+    heated_moments = EncryptedTextField(blank=True)
+    self_care = EncryptedTextField(blank=True)
+    therapy = EncryptedTextField(blank=True)
+    reason = EncryptedTextField(blank=True)
     proposed_by = models.ForeignKey(
         User, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
     proposed_at = models.DateTimeField(default=tz.now)
     status = models.CharField(max_length=12, choices=Status.choices, default=Status.OPEN)
-    decline_comment = models.TextField(blank=True)
+    decline_comment = EncryptedTextField(blank=True)
     closed_at = models.DateTimeField(null=True, blank=True)
     took_effect_at = models.DateTimeField(null=True, blank=True)
 
@@ -505,8 +522,8 @@ class ReviewResponse(models.Model):
         User, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
     choice = models.CharField(max_length=12, choices=Choice.choices)
-    note = models.TextField(blank=True)
-    successes = models.TextField(blank=True)
+    note = EncryptedTextField(blank=True)
+    successes = EncryptedTextField(blank=True)
     answered_at = models.DateTimeField(default=tz.now)
 
     class Meta:

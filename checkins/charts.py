@@ -4,6 +4,7 @@ Gaps (a week without an answer) break the line instead of joining across them.
 """
 
 from dataclasses import dataclass
+from html import escape
 
 WIDTH = 320
 HEIGHT = 170
@@ -109,3 +110,38 @@ def line_chart(
         y_ticks=y_ticks,
         x_ticks=x_ticks,
     )
+
+
+def _number(value: float) -> str:
+    # Plain dots whatever the language: SVG coordinates are never localised.
+    return repr(value) if isinstance(value, float) else str(value)
+
+
+def svg_elements(chart: LineChart) -> str:
+    """The chart's grid, axis labels, lines and points as SVG markup (labels escaped).
+
+    Built here rather than with template loops: one chart has about fifty elements,
+    and rendering them tag by tag cost more than the rest of the history page.
+    """
+    n = _number
+    parts = []
+    for tick in chart.y_ticks:
+        y = n(tick.position)
+        parts.append(
+            f'<line class="grid" x1="{n(chart.left)}" x2="{n(chart.right)}" y1="{y}" y2="{y}"/>'
+            f'<text class="axis" x="{n(chart.y_label_x)}" y="{y}" text-anchor="end" '
+            f'dominant-baseline="middle">{escape(tick.label)}</text>'
+        )
+    for tick in chart.x_ticks:
+        parts.append(
+            f'<text class="axis" x="{n(tick.position)}" y="{n(chart.x_label_y)}" '
+            f'text-anchor="middle">{escape(tick.label)}</text>'
+        )
+    for line in chart.lines:
+        key = escape(line.key)
+        parts.append(f'<path class="line line-{key}" d="{escape(line.path)}"/>')
+        parts.extend(
+            f'<circle class="dot dot-{key}" cx="{n(point.x)}" cy="{n(point.y)}" r="3"/>'
+            for point in line.points
+        )
+    return "".join(parts)

@@ -9,7 +9,9 @@ from dataclasses import dataclass
 from datetime import date, datetime
 
 from django.db.models import Avg
+from django.urls import reverse
 from django.utils.formats import date_format
+from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
@@ -29,10 +31,15 @@ class Week:
     week_start: date
     state: WeekState
     has_checkin: bool
+    url: str
 
     @property
     def can_open(self) -> bool:
         return self.has_checkin or self.state == WeekState.OPEN
+
+    @property
+    def label(self) -> str:
+        return _("Week of %(day)s") % {"day": date_format(self.week_start, "j M Y")}
 
 
 @dataclass(frozen=True)
@@ -48,6 +55,7 @@ class Trend:
     label: str
     question: str
     chart: charts.LineChart
+    svg: str  # the chart's inner markup, already escaped
     rows: list[tuple[date, list[int | None]]]
     averages: list[tuple[Person, float | None]]
     description: str
@@ -96,10 +104,19 @@ def all_weeks(membership: Membership, now: datetime) -> list[Week]:
     }
     current = weeks.week_start_for(now, zone)
     first = min([weeks.week_start_for(couple.created_at, zone), current, *rows])
+    url = _week_url_maker()
     return [
-        Week(day, week_state(day, rows.get(day) is not None, zone, now), day in rows)
+        Week(day, week_state(day, rows.get(day) is not None, zone, now), day in rows, url(day))
         for day in reversed(weeks.weeks_between(first, current))
     ]
+
+
+def _week_url_maker():
+    """Links to week pages, reversed once and then filled in: the history lists every
+    week, and reversing each link took longer than the rest of the list."""
+    placeholder = "2000-01-03"
+    pattern = reverse("checkins:week", kwargs={"week": placeholder})
+    return lambda day: pattern.replace(placeholder, day.isoformat())
 
 
 def streak_of(all_weeks: list[Week]) -> int:
@@ -139,12 +156,14 @@ def trends_for(membership, people, shown: list[date]) -> list[Trend]:
         means = [
             (person, averages.get(person.user_id, {}).get(f"avg_{field}")) for person in people
         ]
+        chart = charts.line_chart(labels, series)
         trends.append(
             Trend(
                 field=field,
                 label=label,
                 question=question,
-                chart=charts.line_chart(labels, series),
+                chart=chart,
+                svg=mark_safe(charts.svg_elements(chart)),  # labels escaped in charts
                 rows=[
                     (day, row)
                     for day, row in zip(shown, table, strict=True)

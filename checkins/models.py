@@ -14,6 +14,7 @@ from django.utils import timezone as tz
 from django.utils.translation import gettext_lazy as _
 
 from accounts.models import Couple, Membership, User
+from recovery.encryption import EncryptedTextField
 
 from . import weeks
 
@@ -151,8 +152,8 @@ class CheckIn(models.Model):
     created_at = models.DateTimeField(default=tz.now)
     # Set once, when the second partner submits; the seal opens from then on.
     revealed_at = models.DateTimeField(null=True, blank=True)
-    joint_note = models.TextField(blank=True)
-    next_step = models.TextField(blank=True)
+    joint_note = EncryptedTextField(blank=True)
+    next_step = EncryptedTextField(blank=True)
     # Optimistic concurrency for the joint note and next step.
     revision = models.PositiveIntegerField(default=0)
     shared_updated_at = models.DateTimeField(null=True, blank=True)
@@ -300,10 +301,10 @@ class Answer(models.Model):
     trust = _rating_field(_("Trust"))
     connection = _rating_field(_("Connection"))
     hope = _rating_field(_("Hope"))
-    triggers_text = models.TextField(blank=True)
-    boundaries_text = models.TextField(blank=True)
-    win_text = models.TextField(blank=True)
-    need_text = models.TextField(blank=True)
+    triggers_text = EncryptedTextField(blank=True)
+    boundaries_text = EncryptedTextField(blank=True)
+    win_text = EncryptedTextField(blank=True)
+    need_text = EncryptedTextField(blank=True)
     submitted_at = models.DateTimeField(null=True, blank=True)
     updated_at = models.DateTimeField(auto_now=True)
 

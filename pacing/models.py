@@ -1,12 +1,16 @@
+from datetime import datetime
+
 from django.conf import settings
+from django.core.cache import cache
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
-from django.db.models import BooleanField, ExpressionWrapper, Q
+from django.db.models import BooleanField, Count, ExpressionWrapper, Max, Q, Subquery
 from django.utils import timezone as tz
 from django.utils.translation import gettext_lazy as _
 
 from accounts.models import Couple, Role
+from recovery.encryption import EncryptedTextField
 
 from . import gate
 
@@ -62,7 +66,7 @@ class ReadinessReport(models.Model):
     body_settled = models.PositiveSmallIntegerField(
         _("how settled your body feels today"), validators=ZERO_TO_TEN
     )
-    note = models.TextField(_("private note"), max_length=MAX_NOTE, blank=True)
+    note = EncryptedTextField(_("private note"), max_length=MAX_NOTE, blank=True)
 
     objects = ReadinessQuerySet.as_manager()
 
@@ -105,6 +109,8 @@ class PacingPolicy(models.Model):
         return (self.threshold_1, self.threshold_2, self.threshold_3, self.threshold_4)
 
     def clean(self):
+        if self.couple_id is None:
+            return  # the form reports the missing couple; the thresholds need its time zone
         try:
             self.as_gate_policy()
         except ValueError as error:
@@ -124,11 +130,98 @@ class PacingPolicy(models.Model):
         return cls.objects.filter(couple=couple).first() or cls(couple=couple)
 
 
+GATE_CACHE_SECONDS = 24 * 3600
+
+
 def gate_for(couple: Couple, now=None) -> gate.GateResult:
-    """The open tier of a couple at ``now``: two queries, whatever the history length."""
+    """The open tier of a couple at ``now``: one query (two after a new report),
+    whatever the history length.
+
+    The gate is a pure function of the reports made up to ``now`` and the policy, and
+    reports are only ever added (or deleted with an account), never changed. So the
+    result is kept in the cache under a key that names that whole input (the policy,
+    the number of reports and the newest one), and the reports are read and replayed
+    only when one arrives. Only the tier and its reason are cached, never anyone's
+    numbers.
+    """
     now = now or tz.now()
-    policy = PacingPolicy.for_couple(couple).as_gate_policy()
-    return gate.open_tier(ReadinessReport.objects.gate_reports(couple, now), policy, now)
+    reports = ReadinessReport.objects.as_of(couple, now).order_by()
+    seen = (
+        Couple.objects.filter(pk=couple.pk)
+        .select_related("pacing_policy")
+        .annotate(
+            reports=Subquery(reports.values("couple").annotate(n=Count("pk")).values("n")),
+            newest=Subquery(reports.order_by("-pk").values("pk")[:1]),
+        )
+        .get()
+    )
+    try:
+        policy = seen.pacing_policy
+    except PacingPolicy.DoesNotExist:
+        policy = PacingPolicy(couple=couple)
+    policy.couple = couple
+    rules = policy.as_gate_policy()
+    key = _gate_key(couple.pk, seen.reports, seen.newest, rules)
+    result = cache.get(key)
+    if result is None:
+        result = gate.open_tier(ReadinessReport.objects.gate_reports(couple, now), rules, now)
+        cache.set(key, result, GATE_CACHE_SECONDS)
+    return result
+
+
+def _gate_key(couple_id: int, reports: int | None, newest: int | None, rules: gate.Policy) -> str:
+    parts = (couple_id, reports or 0, newest, *rules.thresholds)
+    return "pacing-gate:" + ":".join(
+        str(part) for part in (*parts, rules.min_span_days, rules.ceiling, rules.zone)
+    )
+
+
+def gates_for(
+    wanted: dict[int, list[tuple[gate.Policy, datetime]]],
+) -> dict[int, list[gate.GateResult]]:
+    """The gate of many couples at once (the therapist dashboard), each at the
+    (policy, moment) pairs asked for, with the same cache as `gate_for`: one query
+    for the cache keys, and one more for the reports of couples whose result is not
+    cached yet (a new report since), whatever the number of couples and reports."""
+    moments = sorted({moment for asks in wanted.values() for _policy, moment in asks})
+    counts = {}
+    for index, moment in enumerate(moments):
+        counts[f"n{index}"] = Count("pk", filter=Q(created_at__lte=moment))
+        counts[f"x{index}"] = Max("pk", filter=Q(created_at__lte=moment))
+    seen = {
+        row["couple_id"]: row
+        for row in ReadinessReport.objects.filter(couple_id__in=list(wanted))
+        .values("couple_id")
+        .annotate(**counts)
+        .order_by()
+    }
+
+    def key(couple_id, rules, moment):
+        row, index = seen.get(couple_id, {}), moments.index(moment)
+        return _gate_key(couple_id, row.get(f"n{index}"), row.get(f"x{index}"), rules)
+
+    keys = {
+        cid: [key(cid, rules, moment) for rules, moment in asks] for cid, asks in wanted.items()
+    }
+    cached = cache.get_many([k for ks in keys.values() for k in ks])
+    missing = [cid for cid, ks in keys.items() if any(k not in cached for k in ks)]
+    reports: dict[int, list[gate.Report]] = {cid: [] for cid in missing}
+    rows = (
+        ReadinessReport.objects.filter(couple_id__in=missing, created_at__lte=moments[-1])
+        .values_list("couple_id", "created_at", "role", "closeness_safety", "body_settled")
+        .order_by()
+        if missing
+        else []
+    )
+    for couple_id, when, role, *answers in rows:
+        reports[couple_id].append(gate.Report.from_answers(when, role, *answers))
+    fresh = {}
+    for couple_id in missing:
+        for (rules, moment), k in zip(wanted[couple_id], keys[couple_id], strict=True):
+            fresh[k] = gate.open_tier(reports[couple_id], rules, moment)
+    cache.set_many(fresh, GATE_CACHE_SECONDS)
+    results = cached | fresh
+    return {cid: [results[k] for k in ks] for cid, ks in keys.items()}
 
 
 class ExerciseQuerySet(models.QuerySet):
@@ -227,7 +320,7 @@ class Reflection(models.Model):
         settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="reflections"
     )
     safety = models.PositiveSmallIntegerField(validators=ZERO_TO_TEN)
-    noticed = models.TextField(max_length=MAX_NOTICED, blank=True)
+    noticed = EncryptedTextField(max_length=MAX_NOTICED, blank=True)
     created_at = models.DateTimeField(default=tz.now)
 
     class Meta:

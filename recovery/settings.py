@@ -6,7 +6,7 @@ import dj_database_url
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.csp import CSP
 
-from .env import env_bool, env_int, env_list, env_str
+from .env import env_bool, env_fernet_keys, env_int, env_list, env_str, local_fernet_key
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 
@@ -18,6 +18,18 @@ if not DEBUG and (len(SECRET_KEY) < 50 or SECRET_KEY.startswith("django-insecure
     raise ImproperlyConfigured(
         "DJANGO_SECRET_KEY must be set to a strong random value (50+ characters) "
         "when DJANGO_DEBUG is off."
+    )
+
+# Encryption at rest of what people write (recovery/encryption.py): comma-separated
+# Fernet keys, the first encrypts and all decrypt. Local use gets a key generated
+# once into a git-ignored file, so the demo database stays readable across restarts.
+FIELD_ENCRYPTION_KEYS = env_fernet_keys("FIELD_ENCRYPTION_KEYS") or (
+    [local_fernet_key(BASE_DIR / ".local" / "field-key")] if DEBUG else []
+)
+if not FIELD_ENCRYPTION_KEYS:
+    raise ImproperlyConfigured(
+        "FIELD_ENCRYPTION_KEYS must be set when DJANGO_DEBUG is off. Generate a key with: "
+        'python -c "from cryptography.fernet import Fernet; print(Fernet.generate_key().decode())"'
     )
 
 ALLOWED_HOSTS = env_list("DJANGO_ALLOWED_HOSTS", ["localhost", "127.0.0.1", "[::1]"])
@@ -62,6 +74,8 @@ MIDDLEWARE = [
     "allauth.usersessions.middleware.UserSessionsMiddleware",
     "accounts.middleware.session_limits",
     "accounts.middleware.private_pages",
+    "accounts.middleware.local_time",
+    "accounts.middleware.htmx_messages",
 ]
 
 if not DEBUG:

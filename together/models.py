@@ -13,6 +13,7 @@ from django.utils import timezone as tz
 from django.utils.translation import gettext_lazy as _
 
 from accounts.models import Couple, Membership, User
+from recovery.encryption import EncryptedCharField, EncryptedJSONField, EncryptedTextField
 
 QUESTION_MAX = 2000
 ANSWER_MAX = 5000
@@ -57,7 +58,7 @@ class QuestionQuerySet(models.QuerySet):
 class Question(models.Model):
     couple = models.ForeignKey(Couple, on_delete=models.CASCADE, related_name="questions")
     asked_by = models.ForeignKey(User, on_delete=models.CASCADE, related_name="+")
-    text = models.TextField()
+    text = EncryptedTextField(max_length=QUESTION_MAX)
     readiness = models.CharField(max_length=12, choices=Readiness.choices)
     asked_at = models.DateTimeField(default=tz.now)
     # "I'd like to answer this with our therapist present."
@@ -135,7 +136,7 @@ class Question(models.Model):
 class Answer(models.Model):
     question = models.ForeignKey(Question, on_delete=models.CASCADE, related_name="answers")
     author = models.ForeignKey(User, on_delete=models.CASCADE, related_name="+")
-    text = models.TextField()
+    text = EncryptedTextField(max_length=ANSWER_MAX)
     created_at = models.DateTimeField(default=tz.now)
     # Each edit is a new row that supersedes the previous one: nothing is replaced silently.
     supersedes = models.OneToOneField(
@@ -179,7 +180,7 @@ class Pause(models.Model):
     started_at = models.DateTimeField(default=tz.now)
     ends_at = models.DateTimeField()
     # Private to the person who asked for the pause: never shown to the partner.
-    reason = models.TextField(blank=True)
+    reason = EncryptedTextField(max_length=PAUSE_REASON_MAX, blank=True)
     ended_at = models.DateTimeField(null=True, blank=True)
 
     objects = PauseQuerySet.as_manager()
@@ -254,7 +255,7 @@ class Win(models.Model):
     couple = models.ForeignKey(Couple, on_delete=models.CASCADE, related_name="wins")
     author = models.ForeignKey(User, on_delete=models.CASCADE, related_name="+")
     kind = models.CharField(max_length=14, choices=WinKind.choices)
-    text = models.TextField()
+    text = EncryptedTextField(max_length=WIN_MAX)
     created_at = models.DateTimeField(default=tz.now)
     thanked_at = models.DateTimeField(null=True, blank=True)
 
@@ -301,8 +302,8 @@ class GoalQuerySet(models.QuerySet):
 
 class Goal(models.Model):
     couple = models.ForeignKey(Couple, on_delete=models.CASCADE, related_name="goals")
-    title = models.CharField(max_length=GOAL_TITLE_MAX)
-    why = models.TextField(blank=True)
+    title = EncryptedCharField(max_length=GOAL_TITLE_MAX)
+    why = EncryptedTextField(max_length=GOAL_WHY_MAX, blank=True)
     # Raised by every accepted change, so a proposal made against an older goal is refused.
     version = models.PositiveIntegerField(default=1)
     created_at = models.DateTimeField(default=tz.now)
@@ -317,8 +318,11 @@ class Goal(models.Model):
 
     def replace_steps(self, texts: list[str]) -> None:
         """Keep steps whose text stays (with their ticks), drop the others, add new ones."""
-        kept = {step.text: step for step in self.steps.all()}
-        self.steps.exclude(text__in=texts).delete()
+        # Step texts are encrypted, so they are compared here rather than in SQL
+        # (a goal has at most STEPS_PER_GOAL steps).
+        current = list(self.steps.all())
+        kept = {step.text: step for step in current}
+        self.steps.filter(pk__in=[step.pk for step in current if step.text not in texts]).delete()
         for position, text in enumerate(texts):
             step = kept.get(text)
             if step is None:
@@ -330,7 +334,7 @@ class Goal(models.Model):
 
 class Step(models.Model):
     goal = models.ForeignKey(Goal, on_delete=models.CASCADE, related_name="steps")
-    text = models.CharField(max_length=STEP_MAX)
+    text = EncryptedCharField(max_length=STEP_MAX)
     position = models.PositiveSmallIntegerField(default=0)
     done_at = models.DateTimeField(null=True, blank=True)
     done_by = models.ForeignKey(
@@ -376,9 +380,9 @@ class GoalChange(models.Model):
         Goal, null=True, blank=True, on_delete=models.CASCADE, related_name="changes"
     )
     proposed_by = models.ForeignKey(User, on_delete=models.CASCADE, related_name="+")
-    title = models.CharField(max_length=GOAL_TITLE_MAX)
-    why = models.TextField(blank=True)
-    steps = models.JSONField(default=list)
+    title = EncryptedCharField(max_length=GOAL_TITLE_MAX)
+    why = EncryptedTextField(max_length=GOAL_WHY_MAX, blank=True)
+    steps = EncryptedJSONField(default=list)
     base_version = models.PositiveIntegerField(default=0)
     created_at = models.DateTimeField(default=tz.now)
     decided_at = models.DateTimeField(null=True, blank=True)
@@ -477,7 +481,7 @@ class JournalEntry(models.Model):
     """Belongs to the person, not the couple: only its author can ever see it."""
 
     author = models.ForeignKey(User, on_delete=models.CASCADE, related_name="journal_entries")
-    text = models.TextField()
+    text = EncryptedTextField(max_length=JOURNAL_MAX)
     created_at = models.DateTimeField(default=tz.now)
 
     objects = JournalEntryQuerySet.as_manager()
@@ -492,10 +496,10 @@ class JournalEntry(models.Model):
 
 class SelfCarePlan(models.Model):
     user = models.OneToOneField(User, on_delete=models.CASCADE, related_name="self_care_plan")
-    rest = models.TextField(_("Rest"), blank=True)
-    movement = models.TextField(_("Movement"), blank=True)
-    people_i_can_talk_to = models.TextField(_("People I can talk to"), blank=True)
-    my_own_therapy = models.TextField(_("My own therapy"), blank=True)
+    rest = EncryptedTextField(_("Rest"), blank=True)
+    movement = EncryptedTextField(_("Movement"), blank=True)
+    people_i_can_talk_to = EncryptedTextField(_("People I can talk to"), blank=True)
+    my_own_therapy = EncryptedTextField(_("My own therapy"), blank=True)
     updated_at = models.DateTimeField(default=tz.now)
 
     def __str__(self):

@@ -71,7 +71,10 @@ class TriggerForm(forms.ModelForm):
         choices=Sharing.choices,
         initial=Sharing.AT_CHECKIN,
         widget=forms.RadioSelect,
-        error_messages={"invalid_choice": _("Please choose one of the options shown.")},
+        error_messages={
+            "required": _("Please choose who sees this entry. Keeping it private is fine."),
+            "invalid_choice": _("Please choose one of the options shown."),
+        },
     )
     what_happened = forms.CharField(
         label=_("What happened"),

@@ -15,6 +15,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from accounts.models import Couple, Membership, User
+from recovery.encryption import EncryptedTextField
 
 INTENSITY_MAX = 10
 WHAT_HAPPENED_MAX = 2000
@@ -91,11 +92,11 @@ class Trigger(models.Model):
     intensity = models.PositiveSmallIntegerField(
         _("how strong"), validators=[MinValueValidator(0), MaxValueValidator(INTENSITY_MAX)]
     )
-    what_happened = models.TextField(_("what happened"), max_length=WHAT_HAPPENED_MAX, blank=True)
-    body_response = models.TextField(
+    what_happened = EncryptedTextField(_("what happened"), max_length=WHAT_HAPPENED_MAX, blank=True)
+    body_response = EncryptedTextField(
         _("what I felt in my body"), max_length=BODY_RESPONSE_MAX, blank=True
     )
-    what_helped = models.TextField(_("what helped"), max_length=WHAT_HELPED_MAX, blank=True)
+    what_helped = EncryptedTextField(_("what helped"), max_length=WHAT_HELPED_MAX, blank=True)
     sharing = models.CharField(
         _("who sees this"), max_length=12, choices=Sharing.choices, default=Sharing.AT_CHECKIN
     )
@@ -172,7 +173,7 @@ class Trigger(models.Model):
 class Reassurance(models.Model):
     trigger = models.ForeignKey(Trigger, on_delete=models.CASCADE, related_name="reassurances")
     author = models.ForeignKey(User, on_delete=models.CASCADE, related_name="+")
-    text = models.TextField(max_length=REASSURANCE_MAX)
+    text = EncryptedTextField(max_length=REASSURANCE_MAX)
     created_at = models.DateTimeField(default=timezone.now)
 
     class Meta:

@@ -26,10 +26,20 @@
     if (event.target.closest("[data-quick-exit]")) quickExit(event);
   });
 
-  // Three presses of Shift within a second and a half.
+  // Three presses of Shift on its own within a second and a half. Shift used with
+  // another key (Shift+Tab to go back, a capital letter) does not count.
   var shiftPresses = [];
+  var shiftWithAnotherKey = false;
+  document.addEventListener("keydown", function (event) {
+    if (event.key !== "Shift" && event.shiftKey) shiftWithAnotherKey = true;
+  });
   document.addEventListener("keyup", function (event) {
     if (event.key !== "Shift") return;
+    if (shiftWithAnotherKey) {
+      shiftWithAnotherKey = false;
+      shiftPresses = [];
+      return;
+    }
     var now = Date.now();
     shiftPresses = shiftPresses.filter(function (t) { return now - t < 1500; });
     shiftPresses.push(now);
@@ -63,6 +73,46 @@
       if (select.value === "UTC" && select.querySelector('option[value="' + zone + '"]')) {
         select.value = zone;
       }
+    });
+  });
+  // htmx: a re-rendered form with its errors (422) replaces the old one, as a full
+  // page would; while a request runs, the area it will update says it is busy.
+  document.addEventListener("htmx:beforeSwap", function (event) {
+    if (event.detail.xhr.status === 422) {
+      event.detail.shouldSwap = true;
+      event.detail.isError = false;
+    }
+  });
+  document.addEventListener("htmx:beforeRequest", function (event) {
+    if (event.detail.target) event.detail.target.setAttribute("aria-busy", "true");
+  });
+  document.addEventListener("htmx:afterRequest", function (event) {
+    if (event.detail.target) event.detail.target.removeAttribute("aria-busy");
+  });
+
+  // Messages added by htmx (templates/_messages_oob.html) float as toasts; the live
+  // region has already announced them. They fade after a while, but not while the
+  // pointer rests on them or a click keeps them; a click on one dismisses it.
+  document.addEventListener("htmx:oobAfterSwap", function (event) {
+    event.detail.target.querySelectorAll(".toast").forEach(function (toast) {
+      var hide = function () { if (!toast.matches(":hover")) toast.remove(); else setTimeout(hide, 2000); };
+      setTimeout(hide, 8000);
+      toast.addEventListener("click", function () { toast.remove(); });
+    });
+  });
+
+  // The navigation's "More" menu (a <details>, so it works without JavaScript):
+  // Escape closes it and returns focus to it; so does a tap outside it.
+  document.addEventListener("keydown", function (event) {
+    if (event.key !== "Escape") return;
+    document.querySelectorAll("details.nav-more[open]").forEach(function (menu) {
+      menu.open = false;
+      menu.querySelector("summary").focus();
+    });
+  });
+  document.addEventListener("click", function (event) {
+    document.querySelectorAll("details.nav-more[open]").forEach(function (menu) {
+      if (!menu.contains(event.target)) menu.open = false;
     });
   });
 })();

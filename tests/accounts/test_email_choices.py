@@ -33,7 +33,11 @@ def test_the_link_works_logged_out_and_stops_only_that_kind(hurt):
     notify(hurt)
     path = unsubscribe_path(mail.outbox[0])
 
-    response = Client().get(path)
+    page = Client().get(path)
+    assert page.status_code == HTTPStatus.OK
+    assert not EmailOptOut.objects.exists()  # opening the link (or a scanner) changes nothing
+
+    response = Client().post(path)
 
     assert response.status_code == HTTPStatus.OK
     assert EmailOptOut.objects.filter(user=hurt, kind=EmailKind.CHECKIN_REMINDER).exists()
@@ -56,14 +60,14 @@ def test_a_tampered_token_cannot_unsubscribe_someone_else(hurt, involved):
     token = unsubscribe_token(hurt, EmailKind.CHECKIN_REMINDER)
     forged = token.replace(token[:6], token[:5] + ("A" if token[5] != "A" else "B"))
 
-    assert Client().get(reverse("unsubscribe", args=[forged])).status_code == 404
-    assert Client().get(reverse("unsubscribe", args=[f"{involved.pk}:x"])).status_code == 404
+    assert Client().post(reverse("unsubscribe", args=[forged])).status_code == 404
+    assert Client().post(reverse("unsubscribe", args=[f"{involved.pk}:x"])).status_code == 404
     assert not EmailOptOut.objects.exists()
 
 
 def test_turning_a_kind_back_on(hurt):
     token = unsubscribe_token(hurt, EmailKind.CHECKIN_NUDGE)
-    Client().get(reverse("unsubscribe", args=[token]))
+    Client().post(reverse("unsubscribe", args=[token]))
 
     Client().post(reverse("resubscribe", args=[token]))
 

@@ -30,6 +30,17 @@ def pytest_collection_modifyitems(items):
             item.add_marker(pytest.mark.browser)
 
 
+@pytest.fixture(autouse=True)
+def _exercise_library(transactional_db):
+    """Transactional tests empty every table afterwards, including the exercise
+    library that a data migration loads; put it back for each browser test."""
+    from importlib import import_module
+
+    from django.apps import apps
+
+    import_module("pacing.migrations.0002_exercise_library").add_library(apps, None)
+
+
 @pytest.fixture(scope="session")
 def browser():
     path = chromium_path()

@@ -4,6 +4,7 @@ from agreements.models import Agreement
 
 from ..agreements.builders import adopt
 from ..factories import PASSWORD
+from .nav import nav_link
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -27,9 +28,7 @@ def test_one_partner_proposes_the_other_reads_the_diff_and_accepts(
 
     sam = new_page()
     log_in(sam, hurt)
-    sam.get_by_role("navigation", name="Main").get_by_role(
-        "link", name="Agreement", exact=True
-    ).click()
+    nav_link(sam, "Agreement").click()
     sam.get_by_role("link", name="Propose a change").click()
     sam.get_by_label("How we handle heated moments").fill(NEW_PAUSE)
     sam.get_by_label("Why this change?").fill("I need to know when we'll come back to it.")
@@ -38,9 +37,7 @@ def test_one_partner_proposes_the_other_reads_the_diff_and_accepts(
 
     alex = new_page()
     log_in(alex, involved)
-    alex.get_by_role("navigation", name="Main").get_by_role(
-        "link", name="Agreement", exact=True
-    ).click()
+    nav_link(alex, "Agreement").click()
     alex.get_by_role("link", name="See what would change").click()
     added = alex.locator(".diff-text ins", has_text="we set the time we come back")
     added.first.wait_for()

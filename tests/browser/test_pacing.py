@@ -6,6 +6,8 @@ import pytest
 from tests.factories import PASSWORD
 from tests.pacing.builders import exercise, report
 
+from .nav import nav_link
+
 pytestmark = pytest.mark.django_db(transaction=True)
 
 CLOSENESS = "How safe does closeness with your partner feel right now?"
@@ -17,15 +19,12 @@ def log_in(page, user):
     page.locator("#id_login").fill(user.email)
     page.locator("#id_password").fill(PASSWORD)
     page.get_by_role("button", name="Sign In").click()
-    page.get_by_role("navigation", name="Main").get_by_role(
-        "link", name="Exercises", exact=True
-    ).wait_for()
+    page.wait_for_url(lambda url: "/accounts/login/" not in url)
 
 
 def check_readiness(page, closeness: int, body: int):
-    page.get_by_role("navigation", name="Main").get_by_role(
-        "link", name="Exercises", exact=True
-    ).click()
+    page.wait_for_load_state()
+    nav_link(page, "Exercises").click()
     page.get_by_role("link", name="Take the readiness check").first.click()
     page.wait_for_load_state()
     page.get_by_role("group", name=CLOSENESS).get_by_label(str(closeness), exact=True).check()

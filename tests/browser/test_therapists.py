@@ -6,6 +6,7 @@ import pytest
 from therapists.models import TherapistProfile
 
 from ..factories import PASSWORD
+from .nav import nav_link
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -34,7 +35,7 @@ def test_consent_in_turn_then_withdrawal_ends_access_at_once(
 
     sam = new_page()
     log_in(sam, hurt.email)
-    sam.get_by_role("link", name="Therapist").click()
+    nav_link(sam, "Therapist").click()
     sam.get_by_label("Your therapist's code").fill(profile.display_code.lower())
     sam.get_by_role("button", name="Find my therapist").click()
     sam.get_by_text("Nothing is shared until you both agree").wait_for()

@@ -35,7 +35,7 @@ def test_a_shared_trigger_is_met_with_reassurance(new_page):
     sam.get_by_role("navigation", name="Main").get_by_role(
         "link", name="Triggers", exact=True
     ).click()
-    sam.get_by_role("link", name="Log a trigger").click()
+    sam.get_by_role("main").get_by_role("link", name="Log a trigger", exact=True).first.click()
     sam.get_by_text("Late-night messages").click()
     sam.get_by_role("radio", name="7", exact=True).check()
     sam.get_by_text("Share with my partner now").click()

@@ -4,6 +4,7 @@ import sys
 from pathlib import Path
 
 import pytest
+from cryptography.fernet import Fernet
 from django.core.exceptions import ImproperlyConfigured
 
 from recovery.env import env_bool, env_int, env_list
@@ -13,7 +14,11 @@ STRONG_KEY = "k" * 20 + "-strong-random-value-for-tests-" + "9" * 20
 
 
 def manage(*args, **env):
-    clean = {k: v for k, v in os.environ.items() if not k.startswith("DJANGO_")}
+    clean = {
+        k: v
+        for k, v in os.environ.items()
+        if not k.startswith("DJANGO_") and k != "FIELD_ENCRYPTION_KEYS"
+    }
     return subprocess.run(
         [sys.executable, "manage.py", *args],
         cwd=ROOT,
@@ -64,6 +69,7 @@ def test_deploy_check_passes_with_production_settings():
         DJANGO_SECRET_KEY=STRONG_KEY,
         DJANGO_ALLOWED_HOSTS="common-ground.example",
         EMAIL_HOST="smtp.common-ground.example",
+        FIELD_ENCRYPTION_KEYS=Fernet.generate_key().decode(),
     )
 
     assert result.returncode == 0, result.stderr

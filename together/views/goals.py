@@ -80,7 +80,9 @@ def propose_change(request, membership, pk):
 def mark_step(request, membership, goal_pk, pk):
     goal = couple_object_or_404(Goal.objects, membership, pk=goal_pk)
     step = get_object_or_404(goal.steps.select_related("done_by"), pk=pk)
-    step.mark(membership, done=request.POST.get("done") == "1")
+    done = request.POST.get("done") == "1"
+    step.mark(membership, done=done)
+    messages.success(request, _("Step marked as done.") if done else _("Step marked as not done."))
     if request.htmx:
         return render(request, "together/goal.html#step", {"goal": goal, "step": step})
     return redirect("together:goal", goal.pk)

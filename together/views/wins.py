@@ -38,9 +38,9 @@ def win_list(request, membership):
 def thank_win(request, membership, pk):
     win = couple_object_or_404(Win.objects.select_related("author"), membership, pk=pk)
     win.thank(membership)
+    messages.success(request, _("Your thank-you is shared."))
     if request.htmx:
         return render(request, "together/wins.html#win", {"win": win})
-    messages.success(request, _("Your thank-you is shared."))
     return redirect_back(request, "together:wins")
 
 

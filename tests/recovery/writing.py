@@ -1,0 +1,185 @@
+"""One row in every place a person writes free text, each holding its own marker.
+
+Used to prove encryption at rest (every encrypted column) and the data rights
+(my export holds my markers and none of my partner's; deletion leaves no trace).
+"""
+
+from datetime import date, timedelta
+
+from django.utils import timezone
+
+from accounts.models import Couple, Membership, SafetyCheck, User
+from agreements.models import Acceptance, Agreement, Review, ReviewResponse, Version
+from checkins.models import Answer as CheckinAnswer
+from checkins.models import CheckIn
+from pacing.models import Exercise, ExerciseSession, ReadinessReport, Reflection
+from therapists.models import CsiResponse, ExerciseSuggestion, NoteVisibility, TherapistNote
+from together import models as together
+from triggers.models import Category, Reassurance, Sharing, Trigger
+
+SECTIONS = ["digital", "whereabouts", "contact", "heated_moments", "self_care", "therapy"]
+
+
+def write_everything(author: User, couple: Couple, tag: str, week: int = 0) -> dict[str, str]:
+    """`author` writes in every free-text field; returns {"app.model.field": marker}.
+
+    Markers look like "tag-checkins.answer.win_text": unique and easy to search for.
+    `week` shifts the check-in week so both partners can write in the same couple.
+    """
+    now = timezone.now()
+    markers: dict[str, str] = {}
+
+    def mark(model, field: str) -> str:
+        key = f"{model._meta.label_lower}.{field}"
+        markers[key] = f"{tag}-{key}"
+        return markers[key]
+
+    role = Membership.objects.get(couple=couple, user=author).role
+    checkin, _created = CheckIn.objects.get_or_create(
+        couple=couple, week_start=date(2026, 1, 5) + timedelta(weeks=week)
+    )
+    checkin.joint_note = mark(CheckIn, "joint_note")
+    checkin.next_step = mark(CheckIn, "next_step")
+    checkin.shared_updated_by = author
+    checkin.save()
+    CheckinAnswer.objects.create(
+        checkin=checkin,
+        author=author,
+        **{
+            name: mark(CheckinAnswer, name)
+            for name in ["triggers_text", "boundaries_text", "win_text", "need_text"]
+        },
+    )
+
+    trigger = Trigger.objects.create(
+        couple=couple,
+        author=author,
+        occurred_at=now,
+        category=Category.MEMORY,
+        intensity=6,
+        sharing=Sharing.PRIVATE,
+        what_happened=mark(Trigger, "what_happened"),
+        body_response=mark(Trigger, "body_response"),
+        what_helped=mark(Trigger, "what_helped"),
+    )
+    Reassurance.objects.create(trigger=trigger, author=author, text=mark(Reassurance, "text"))
+
+    ReadinessReport.objects.create(
+        couple=couple,
+        author=author,
+        role=role,
+        closeness_safety=5,
+        body_settled=5,
+        note=mark(ReadinessReport, "note"),
+    )
+    session = ExerciseSession.objects.create(
+        couple=couple, exercise=Exercise.objects.order_by("pk").first(), started_by=author
+    )
+    Reflection.objects.create(
+        session=session, author=author, safety=7, noticed=mark(Reflection, "noticed")
+    )
+
+    agreement, _created = Agreement.objects.get_or_create(couple=couple)
+    version = Version.objects.create(
+        agreement=agreement,
+        proposed_by=author,
+        status=Version.Status.WITHDRAWN,
+        reason=mark(Version, "reason"),
+        **{name: mark(Version, name) for name in SECTIONS},
+    )
+    Acceptance.objects.create(version=version, partner=author)
+    # A decline comment is written by the partner who did not propose.
+    other = Membership.objects.filter(couple=couple).exclude(user=author).first()
+    Version.objects.create(
+        agreement=agreement,
+        proposed_by=other.user if other else None,
+        status=Version.Status.DECLINED,
+        decline_comment=mark(Version, "decline_comment"),
+    )
+    review = Review.objects.create(
+        agreement=agreement, due_at=now - timedelta(days=week), completed_at=now
+    )
+    ReviewResponse.objects.create(
+        review=review,
+        partner=author,
+        choice=ReviewResponse.Choice.REAFFIRM,
+        note=mark(ReviewResponse, "note"),
+        successes=mark(ReviewResponse, "successes"),
+    )
+
+    question = together.Question.objects.create(
+        couple=couple,
+        asked_by=author,
+        text=mark(together.Question, "text"),
+        readiness=together.Readiness.READY_NOW,
+    )
+    together.Answer.objects.create(
+        question=question, author=author, text=mark(together.Answer, "text")
+    )
+    together.Pause.objects.create(
+        couple=couple,
+        requested_by=author,
+        started_at=now - timedelta(days=2 + week),
+        ends_at=now - timedelta(days=1 + week),
+        ended_at=now - timedelta(days=1 + week),
+        reason=mark(together.Pause, "reason"),
+    )
+    together.Win.objects.create(
+        couple=couple,
+        author=author,
+        kind=together.WinKind.SMALL_WIN,
+        text=mark(together.Win, "text"),
+    )
+    goal = together.Goal.objects.create(
+        couple=couple, title=mark(together.Goal, "title"), why=mark(together.Goal, "why")
+    )
+    together.Step.objects.create(goal=goal, text=mark(together.Step, "text"), done_by=author)
+    together.GoalChange.objects.create(
+        couple=couple,
+        goal=goal,
+        proposed_by=author,
+        title=mark(together.GoalChange, "title"),
+        why=mark(together.GoalChange, "why"),
+        steps=[mark(together.GoalChange, "steps")],
+        decided_at=now,
+        outcome=together.ChangeOutcome.WITHDRAWN,
+    )
+    together.JournalEntry.objects.create(author=author, text=mark(together.JournalEntry, "text"))
+    together.SelfCarePlan.objects.update_or_create(
+        user=author,
+        defaults={
+            name: mark(together.SelfCarePlan, name)
+            for name in ["rest", "movement", "people_i_can_talk_to", "my_own_therapy"]
+        },
+    )
+
+    SafetyCheck.objects.create(user=author, afraid=SafetyCheck.Answer.NO)
+    CsiResponse.objects.create(
+        couple=couple,
+        partner=author,
+        period=f"2026-{week + 1:02d}",
+        happiness=4,
+        warmth=3,
+        rewarding=3,
+        satisfaction=3,
+        total=13,
+    )
+    return markers
+
+
+def write_therapist_note(therapist: User, couple: Couple, tag: str) -> dict[str, str]:
+    """A therapist's private note and a suggestion's note."""
+    note, suggestion = "therapists.therapistnote.text", "therapists.exercisesuggestion.note"
+    TherapistNote.objects.create(
+        couple=couple,
+        therapist=therapist,
+        text=f"{tag}-{note}",
+        visibility=NoteVisibility.PRIVATE,
+    )
+    ExerciseSuggestion.objects.create(
+        couple=couple,
+        therapist=therapist,
+        exercise=Exercise.objects.order_by("pk").first(),
+        note=f"{tag}-{suggestion}",
+    )
+    return {note: f"{tag}-{note}", suggestion: f"{tag}-{suggestion}"}
