@@ -1,0 +1,46 @@
+"""Sign in the bench viewers and count each page's queries with Django's test client.
+
+Run by bench/run.py against the benchmark database, before the load starts; prints one
+JSON object: the session keys wrk sends, and each page's status and query count.
+"""
+
+import json
+import os
+import sys
+
+import django
+
+
+def main() -> None:
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "bench.settings")
+    django.setup()
+    from django.conf import settings
+    from django.db import connection
+    from django.test import Client
+    from django.test.utils import CaptureQueriesContext
+
+    from accounts.models import User
+    from bench.pages import BASELINE, PAGES, VIEWERS
+
+    clients, sessions = {}, {}
+    for viewer, email in VIEWERS.items():
+        client = Client(HTTP_HOST="127.0.0.1")
+        client.force_login(User.objects.get(email=email))
+        clients[viewer] = client
+        sessions[viewer] = client.cookies[settings.SESSION_COOKIE_NAME].value
+    pages = {}
+    for page in [BASELINE, *PAGES]:
+        client = clients[page.viewer]
+        client.get(page.path)  # first visit: opens this week's check-in, fills caches
+        with CaptureQueriesContext(connection) as queries:
+            response = client.get(page.path)
+        pages[page.path] = {
+            "status": response.status_code,
+            "queries": len(queries),
+            "bytes": len(response.content),
+        }
+    json.dump({"sessions": sessions, "pages": pages}, sys.stdout)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,300 @@
+"""`make bench`: seed (or reuse) the large dataset on PostgreSQL, serve the app with
+gunicorn and production settings, load each page with wrk, and report.
+
+Settings (environment variables):
+  BENCH_DATABASE_URL  the benchmark's own database (postgres://postgres@127.0.0.1:5432/cg_bench)
+  BENCH_FRESH=1       drop and re-create that database first
+  BENCH_SECONDS       measured seconds per page (15), after BENCH_WARMUP seconds (3)
+  BENCH_CONNECTIONS   concurrent connections (16)
+  BENCH_WORKERS       gunicorn worker processes (3) and BENCH_THREADS threads each (1)
+  BENCH_PORT          where gunicorn listens on 127.0.0.1 (a free port)
+  BENCH_PAGES         only these paths, comma-separated (all pages)
+"""
+
+import http.client
+import json
+import os
+import secrets
+import shutil
+import socket
+import subprocess
+import sys
+import time
+from pathlib import Path
+from urllib.parse import urlsplit
+
+from bench.pages import BASELINE
+from bench.pages import PAGES as ALL_PAGES
+
+ROOT = Path(__file__).resolve().parent.parent
+OUT = ROOT / ".bench"
+PY = sys.executable
+P95_TARGET_MS = 100
+RATIO_TARGET = 0.20
+MEMORY_TARGET_MB = 150
+
+
+def setting(name: str, default: str) -> str:
+    return os.environ.get(name) or default
+
+
+DATABASE_URL = setting("BENCH_DATABASE_URL", "postgres://postgres@127.0.0.1:5432/cg_bench")
+SECONDS = int(setting("BENCH_SECONDS", "15"))
+WARMUP = int(setting("BENCH_WARMUP", "3"))
+CONNECTIONS = int(setting("BENCH_CONNECTIONS", "16"))
+WORKERS = int(setting("BENCH_WORKERS", "3"))
+THREADS = int(setting("BENCH_THREADS", "1"))
+
+
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+PORT = int(setting("BENCH_PORT", "0")) or free_port()
+ONLY = [path for path in setting("BENCH_PAGES", "").split(",") if path]
+PAGES = [page for page in ALL_PAGES if not ONLY or page.path in ONLY]
+
+
+def step(message: str) -> None:
+    print(f"==> {message}", flush=True)
+
+
+def field_key() -> str:
+    """The dataset's encryption key: kept with it, so a reused dataset stays readable."""
+    path = OUT / "field-key"
+    if not path.exists():
+        from cryptography.fernet import Fernet
+
+        path.write_text(Fernet.generate_key().decode() + "\n")
+        path.chmod(0o600)
+    return path.read_text().strip()
+
+
+def production_env() -> dict[str, str]:
+    """Production settings, relaxed only where a local HTTP benchmark must be."""
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("DJANGO_", "REDIS_"))}
+    env.update(
+        DJANGO_SETTINGS_MODULE="bench.settings",
+        DJANGO_DEBUG="0",
+        DJANGO_SECRET_KEY=secrets.token_urlsafe(60),
+        DJANGO_ALLOWED_HOSTS="127.0.0.1",
+        DJANGO_SECURE_SSL_REDIRECT="0",  # plain HTTP on the loopback, no TLS proxy
+        DJANGO_LOG_LEVEL="WARNING",
+        DATABASE_URL=DATABASE_URL,
+        FIELD_ENCRYPTION_KEYS=field_key(),
+    )
+    return env
+
+
+def ensure_wrk() -> str:
+    found = shutil.which("wrk")
+    if found:
+        return found
+    step("Installing wrk (Debian package)")
+    sudo = [] if os.geteuid() == 0 else ["sudo", "-n"]
+    quiet = {"stdout": subprocess.DEVNULL}
+    env = os.environ | {"DEBIAN_FRONTEND": "noninteractive"}
+    subprocess.run([*sudo, "apt-get", "update", "-qq"], check=True, env=env, **quiet)
+    subprocess.run([*sudo, "apt-get", "install", "-y", "-qq", "wrk"], check=True, env=env, **quiet)
+    return shutil.which("wrk") or sys.exit("wrk is still missing after apt-get install wrk")
+
+
+def ensure_database() -> None:
+    import psycopg
+
+    parts = urlsplit(DATABASE_URL)
+    name = parts.path.lstrip("/")
+    if "bench" not in name:
+        sys.exit(f"BENCH_DATABASE_URL must name a database made for the benchmark, not {name!r}")
+    admin = parts._replace(path="/postgres").geturl()
+    try:
+        connection = psycopg.connect(admin, autocommit=True)
+    except psycopg.OperationalError as error:
+        sys.exit(f"PostgreSQL is not reachable for {DATABASE_URL} (start it first): {error}")
+    with connection:
+        if os.environ.get("BENCH_FRESH") == "1":
+            step(f"Dropping database {name}")
+            connection.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+        exists = connection.execute("SELECT 1 FROM pg_database WHERE datname = %s", [name])
+        if exists.fetchone() is None:
+            step(f"Creating database {name}")
+            connection.execute(f'CREATE DATABASE "{name}"')
+
+
+def manage(env, *args) -> None:
+    subprocess.run([PY, "manage.py", *args], cwd=ROOT, env=env, check=True)
+
+
+def get(path: str, session: str) -> int:
+    connection = http.client.HTTPConnection("127.0.0.1", PORT, timeout=10)
+    try:
+        connection.request("GET", path, headers={"Cookie": f"sessionid={session}"})
+        return connection.getresponse().status
+    finally:
+        connection.close()
+
+
+def start_gunicorn(env, session: str) -> subprocess.Popen:
+    command = [
+        str(Path(PY).parent / "gunicorn"),
+        "bench.wsgi",
+        f"--bind=127.0.0.1:{PORT}",
+        f"--workers={WORKERS}",
+        f"--threads={THREADS}",
+        "--log-level=warning",
+    ]
+    server = subprocess.Popen(command, cwd=ROOT, env=env)
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline:
+        try:
+            if get(BASELINE.path, session) == 200:
+                return server
+        except OSError:
+            pass
+        if server.poll() is not None:
+            sys.exit("gunicorn stopped while starting")
+        time.sleep(0.3)
+    server.terminate()
+    sys.exit("gunicorn did not answer within 60 seconds")
+
+
+def load(wrk: str, path: str, session: str, seconds: int) -> dict:
+    command = [
+        wrk,
+        "--threads=2",
+        f"--connections={CONNECTIONS}",
+        f"--duration={seconds}s",
+        "--timeout=10s",
+        f"--script={ROOT / 'bench' / 'wrk_report.lua'}",
+        f"--header=Cookie: sessionid={session}",
+        f"http://127.0.0.1:{PORT}{path}",
+    ]
+    output = subprocess.run(command, check=True, capture_output=True, text=True).stdout
+    line = next(line for line in output.splitlines() if line.startswith("BENCH_JSON "))
+    figures = json.loads(line.removeprefix("BENCH_JSON "))
+    if figures["not_ok"]:
+        sys.exit(f"{path}: {figures['not_ok']} responses were not 200 OK: {figures}")
+    if figures["socket_errors"]:
+        # Requests that took longer than wrk's timeout count against the page, not as data.
+        print(f"    {path}: {figures['socket_errors']} requests failed or timed out (> 10 s)")
+    return {
+        "rps": round(figures["requests"] / (figures["duration_us"] / 1e6), 1),
+        "p50_ms": round(figures["p50_us"] / 1000, 1),
+        "p95_ms": round(figures["p95_us"] / 1000, 1),
+    }
+
+
+def worker_peak_mb(server: subprocess.Popen) -> float:
+    """The highest resident memory any web worker reached (VmHWM)."""
+    children = Path(f"/proc/{server.pid}/task/{server.pid}/children").read_text().split()
+    peaks = []
+    for pid in children:
+        status = Path(f"/proc/{pid}/status").read_text()
+        line = next(line for line in status.splitlines() if line.startswith("VmHWM:"))
+        peaks.append(int(line.split()[1]) / 1024)
+    return round(max(peaks), 1)
+
+
+def print_table(results: dict, probe: dict) -> None:
+    header = f"{'page':<42} {'req/s':>8} {'p50 ms':>8} {'p95 ms':>8} {'queries':>8} {'ratio':>7}"
+    print(header)
+    print("-" * len(header))
+    baseline_queries = probe["pages"][BASELINE.path]["queries"]
+    label = f"{BASELINE.name} {BASELINE.path}"
+    base = results["baseline"]
+    print(
+        f"{label:<42} {results['baseline_rps']:>8.1f} {base['p50_ms']:>8.1f} "
+        f"{base['p95_ms']:>8.1f} {baseline_queries:>8} {1:>7.2f}"
+    )
+    for page, row in zip(PAGES, results["pages"], strict=True):
+        met = row["p95_ms"] < P95_TARGET_MS and row["ratio"] >= RATIO_TARGET
+        label = f"{page.name} {page.path}"
+        print(
+            f"{label:<42} {row['rps']:>8.1f} {row['p50_ms']:>8.1f} {row['p95_ms']:>8.1f} "
+            f"{row['queries']:>8} {row['ratio']:>7.2f}{'' if met else '  (target missed)'}"
+        )
+    memory = results["worker_peak_mb"]
+    note = "" if memory < MEMORY_TARGET_MB else "  (target missed)"
+    print(f"peak memory of one gunicorn worker (VmHWM): {memory} MB{note}")
+    print(
+        f"targets: p95 < {P95_TARGET_MS} ms and >= {RATIO_TARGET:.0%} of the baseline's "
+        f"throughput per page; worker < {MEMORY_TARGET_MB} MB"
+    )
+
+
+def main() -> None:
+    OUT.mkdir(exist_ok=True)
+    wrk = ensure_wrk()
+    env = production_env()
+    ensure_database()
+    step("Migrating")
+    manage(env, "migrate", "--noinput", "-v0")
+    step("Seeding the dataset (reused when already there)")
+    manage(env, "seed_bench")
+    step("Collecting static files")
+    manage(env, "collectstatic", "--noinput", "-v0")
+    step("Counting queries per page with Django's test client")
+    probe = json.loads(
+        subprocess.run(
+            [PY, "-m", "bench.probe"], cwd=ROOT, env=env, check=True, capture_output=True, text=True
+        ).stdout
+    )
+    for path, figures in probe["pages"].items():
+        if figures["status"] != 200:
+            sys.exit(f"{path} answered {figures['status']} to the test client, not 200")
+    sessions = probe["sessions"]
+    load_before = os.getloadavg()
+    step(
+        f"Serving with gunicorn ({WORKERS} workers x {THREADS} threads) and loading each page "
+        f"for {SECONDS}s after {WARMUP}s of warm-up, {CONNECTIONS} connections"
+    )
+    server = start_gunicorn(env, sessions["couple"])
+    try:
+        measured = {}
+        for page in [BASELINE, *PAGES]:
+            session = sessions[page.viewer]
+            if get(page.path, session) != 200:
+                sys.exit(f"{page.path} did not answer 200 through gunicorn")
+            load(wrk, page.path, session, WARMUP)
+            measured[page.path] = load(wrk, page.path, session, SECONDS)
+            print(f"    {page.path}: {measured[page.path]}", flush=True)
+        peak = worker_peak_mb(server)
+    finally:
+        server.terminate()
+        server.wait(timeout=30)
+    baseline_rps = measured[BASELINE.path]["rps"]
+    results = {
+        "baseline_rps": baseline_rps,
+        "worker_peak_mb": peak,
+        "pages": [
+            {
+                "page": page.path,
+                **measured[page.path],
+                "queries": probe["pages"][page.path]["queries"],
+                "ratio": round(measured[page.path]["rps"] / baseline_rps, 2),
+            }
+            for page in PAGES
+        ],
+    }
+    (OUT / "results.json").write_text(json.dumps(results, indent=2) + "\n")
+    conditions = {
+        "cpus": os.cpu_count(),
+        "load_average_before": [round(x, 2) for x in load_before],
+        "load_average_after": [round(x, 2) for x in os.getloadavg()],
+        "gunicorn": {"workers": WORKERS, "threads": THREADS},
+        "wrk": {"connections": CONNECTIONS, "threads": 2, "seconds": SECONDS, "warmup": WARMUP},
+        "baseline": measured[BASELINE.path],
+    }
+    (OUT / "conditions.json").write_text(json.dumps(conditions, indent=2) + "\n")
+    print()
+    print_table(results | {"baseline": measured[BASELINE.path]}, probe)
+    print(
+        f"{os.cpu_count()} CPUs; load average {conditions['load_average_before'][0]} before, "
+        f"{conditions['load_average_after'][0]} after. Written to .bench/results.json"
+    )
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,14 @@
+"""The app's own settings, plus one bare view for the benchmark's baseline.
+
+Only the URL configuration differs, so the baseline runs behind exactly the same
+middleware, database and gunicorn configuration as the pages it is compared with,
+and normal runs (recovery.settings) have no such URL at all.
+"""
+
+from recovery.settings import *  # noqa: F403
+
+ROOT_URLCONF = "bench.urls"
+
+# Static files collected for the benchmark alone (git-ignored), served by WhiteNoise
+# as in production, so other work in the same tree never changes them mid-run.
+STATIC_ROOT = BASE_DIR / ".bench" / "static"  # noqa: F405
