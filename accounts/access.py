@@ -12,14 +12,31 @@ from .models import Couple, Membership
 
 
 def active_membership(user) -> Membership | None:
+    """The caller's membership of their open couple space.
+
+    The partner's membership comes in the same query, for partner_membership():
+    nearly every couple page shows or checks both.
+    """
     if not user.is_authenticated:
         return None
-    return (
+    mine = Membership.objects.active().filter(user=user).values("couple")
+    both = (
         Membership.objects.active()
         .select_related("couple", "user")
-        .filter(user=user, couple__ended_at__isnull=True)
-        .first()
+        .filter(couple__in=mine, couple__ended_at__isnull=True)
+        .order_by("pk")
     )
+    membership = partner = None
+    for candidate in both:  # at most two: one active couple per person, one per role
+        if candidate.user_id == user.pk:
+            membership = candidate
+        else:
+            partner = candidate
+    if membership is not None:
+        if partner is not None:
+            partner.couple = membership.couple
+        membership._partner_membership = partner
+    return membership
 
 
 def partner_membership(membership: Membership) -> Membership | None:

@@ -19,7 +19,6 @@ def today_for(membership: Membership) -> dict:
     couple = membership.couple
     return {
         "checkin": CheckIn.objects.status_for(membership, now),
-        "late_week": CheckIn.objects.late_week_for(membership, now),
         "tier": gate_for(couple, now).tier,
         **Agreement.objects.waiting_for(membership),
         "triggers_waiting": list(Trigger.objects.waiting_for_reassurance_from(membership)[:3]),

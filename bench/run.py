@@ -3,6 +3,7 @@ gunicorn and production settings, load each page with wrk, and report.
 
 Settings (environment variables):
   BENCH_DATABASE_URL  the benchmark's own database (postgres://postgres@127.0.0.1:5432/cg_bench)
+  BENCH_REDIS_URL     the benchmark's own Redis database, emptied first (redis://127.0.0.1:6379/2)
   BENCH_FRESH=1       drop and re-create that database first
   BENCH_SECONDS       measured seconds per page (15), after BENCH_WARMUP seconds (3)
   BENCH_CONNECTIONS   concurrent connections (16)
@@ -39,6 +40,7 @@ def setting(name: str, default: str) -> str:
 
 
 DATABASE_URL = setting("BENCH_DATABASE_URL", "postgres://postgres@127.0.0.1:5432/cg_bench")
+REDIS_URL = setting("BENCH_REDIS_URL", "redis://127.0.0.1:6379/2")
 SECONDS = int(setting("BENCH_SECONDS", "15"))
 WARMUP = int(setting("BENCH_WARMUP", "3"))
 CONNECTIONS = int(setting("BENCH_CONNECTIONS", "16"))
@@ -83,6 +85,7 @@ def production_env() -> dict[str, str]:
         DJANGO_SECURE_SSL_REDIRECT="0",  # plain HTTP on the loopback, no TLS proxy
         DJANGO_LOG_LEVEL="WARNING",
         DATABASE_URL=DATABASE_URL,
+        REDIS_URL=REDIS_URL,
         FIELD_ENCRYPTION_KEYS=field_key(),
     )
     return env
@@ -121,6 +124,17 @@ def ensure_database() -> None:
         if exists.fetchone() is None:
             step(f"Creating database {name}")
             connection.execute(f'CREATE DATABASE "{name}"')
+
+
+def empty_redis() -> None:
+    """Production runs with Redis (cache, sessions, broker); the bench uses its own database
+    there, emptied so that nothing cached by an earlier dataset is served."""
+    import redis
+
+    try:
+        redis.Redis.from_url(REDIS_URL).flushdb()
+    except redis.ConnectionError as error:
+        sys.exit(f"Redis is not reachable at {REDIS_URL} (start it first): {error}")
 
 
 def manage(env, *args) -> None:
@@ -229,6 +243,7 @@ def main() -> None:
     wrk = ensure_wrk()
     env = production_env()
     ensure_database()
+    empty_redis()
     step("Migrating")
     manage(env, "migrate", "--noinput", "-v0")
     step("Seeding the dataset (reused when already there)")

@@ -78,6 +78,8 @@ class WeekStatus:
     week_start: date
     you_submitted: bool
     partner_submitted: bool
+    # Last week, while this member can still share it (see late_week_for).
+    late_week: date | None = None
 
     @property
     def revealed(self) -> bool:
@@ -131,18 +133,25 @@ class CheckInQuerySet(models.QuerySet):
         return checkin
 
     def status_for(self, membership: Membership, now: datetime | None = None) -> WeekStatus:
-        """This week's status for a member (for the couple home page). One query."""
+        """This week's status for a member, and last week's when they can still share it
+        (for the couple home page). One query."""
         couple = membership.couple
         week_start = weeks.week_start_for(now or tz.now(), couple.zone)
-        authors = set(
+        previous = week_start - weeks.WEEK
+        submitted = set(
             Answer.objects.submitted()
-            .filter(checkin__couple=couple, checkin__week_start=week_start)
-            .values_list("author_id", flat=True)
+            .filter(checkin__couple=couple, checkin__week_start__in=[week_start, previous])
+            .values_list("checkin__week_start", "author_id")
         )
+        authors = {author for week, author in submitted if week == week_start}
+        can_catch_up = previous >= weeks.week_start_for(couple.created_at, couple.zone)
         return WeekStatus(
             week_start=week_start,
             you_submitted=membership.user_id in authors,
             partner_submitted=bool(authors - {membership.user_id}),
+            late_week=previous
+            if can_catch_up and (previous, membership.user_id) not in submitted
+            else None,
         )
 
 

@@ -67,8 +67,10 @@ def _triggers_brought_to(checkin) -> list:
     """Entries marked "bring to the check-in" for this week, shown (and from now on
     shared with the partner) once both have submitted."""
     entries = Trigger.objects.for_checkin_week(checkin.couple, checkin.week_start, checkin.last_day)
-    entries.mark_shared(checkin.revealed_at)
-    return list(entries)
+    shown = list(entries)
+    if any(entry.shared_at is None for entry in shown):  # spare a write on every later view
+        entries.mark_shared(checkin.revealed_at)
+    return shown
 
 
 def _week_url(checkin) -> str:
