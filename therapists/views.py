@@ -2,6 +2,7 @@ from datetime import timedelta
 from functools import wraps
 from http import HTTPStatus
 
+from allauth.account.decorators import reauthentication_required
 from django.contrib import messages
 from django.core.paginator import Paginator
 from django.shortcuts import redirect, render
@@ -304,8 +305,13 @@ def _invite(request, membership, therapist=None, email=""):
     return redirect("therapists:couple_settings")
 
 
+# Giving or withdrawing consent asks for the password again, so nobody holding a
+# partner's unlocked phone can decide for them. Reading the consent page does not; the
+# POST is held while the password is entered, then carried out. Membership is checked
+# first so that non-members get a 404, not a password prompt.
 @require_http_methods(["GET", "POST"])
 @member_required
+@reauthentication_required(allow_get=True)
 def consent(request, membership):
     link = _open_link(membership)
     if link is None or link.therapist_id is None:
@@ -329,6 +335,7 @@ def consent(request, membership):
 
 @require_POST
 @member_required
+@reauthentication_required
 def withdraw_consent(request, membership):
     link = _open_link(membership)
     if link and Consent.withdraw(link, request.user):

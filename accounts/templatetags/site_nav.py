@@ -20,8 +20,8 @@ _ICON_PATHS = {
     "together": '<circle cx="9" cy="8" r="3"/><circle cx="16.5" cy="9" r="2.5"/>'
     '<path d="M3 20c0-3.3 2.7-6 6-6s6 2.7 6 6M14.5 14.4A5 5 0 0 1 21 19"/>',
     "journal": '<path d="M5 5a2 2 0 0 1 2-2h12v15H7a2 2 0 0 0-2 2zM5 20a1 1 0 0 0 1 1h13v-3"/>',
-    "settings": '<path d="M4 6h9M17 6h3M4 12h3M11 12h9M4 18h11M19 18h1"/><circle cx="15" cy="6" r="2"/>'
-    '<circle cx="9" cy="12" r="2"/><circle cx="17" cy="18" r="2"/>',
+    "settings": '<path d="M4 6h9M17 6h3M4 12h3M11 12h9M4 18h11M19 18h1"/>'
+    '<circle cx="15" cy="6" r="2"/><circle cx="9" cy="12" r="2"/><circle cx="17" cy="18" r="2"/>',
     "couples": '<circle cx="8" cy="8" r="3"/><circle cx="16" cy="8" r="3"/>'
     '<path d="M2 20c0-3.3 2.7-6 6-6 1.5 0 2.9.6 4 1.5A6 6 0 0 1 22 20"/>',
     "more": '<path d="M4 7h16M4 12h16M4 17h16"/>',
@@ -89,9 +89,7 @@ def site_nav(context):
     member = bool(context.get("nav_membership"))
     match = request.resolver_match
     ns, page = (match.namespace, match.url_name) if match else ("", None)
-    more_is_current = member and (
-        ns in ("agreements", "pacing", "therapists") or page == "profile"
-    )
+    more_is_current = member and (ns in ("agreements", "pacing", "therapists") or page == "profile")
     return format_html(
         '<nav class="site-nav" aria-label="{}"><ul class="nav-bar">{}'
         '<li><details class="nav-more{}"><summary>{}<span>{}</span></summary>'

@@ -24,6 +24,10 @@ def consent(page) -> None:
     page.get_by_role("link", name="Review and decide").click()
     page.get_by_text("What your therapist will never see").wait_for()
     page.get_by_role("button", name="I agree to share with Dr. Lee").click()
+    # Agreeing asks for the password again; the agreement is held until it is entered.
+    page.wait_for_url("**/accounts/reauthenticate/**")
+    page.locator("#id_password").fill(PASSWORD)
+    page.get_by_role("button", name="Confirm").click()
     page.get_by_text("Your agreement is recorded").wait_for()
 
 
@@ -60,6 +64,7 @@ def test_consent_in_turn_then_withdrawal_ends_access_at_once(
 
     sam.goto("/therapists/")
     sam.get_by_text("Opened your space").wait_for()  # the look was recorded
+    # Sam entered the password a moment ago, so withdrawing is not held for it again.
     sam.get_by_role("button", name="Withdraw my agreement").click()
     sam.get_by_text("Your agreement is withdrawn").wait_for()
 

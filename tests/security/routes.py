@@ -118,7 +118,14 @@ VARIANTS = {
 
 # Pages behind "enter your password again", also fetched just after doing so.
 REAUTHENTICATED = " (password just re-entered)"
-SENSITIVE = ("leave_couple", "export", "export_download", "delete_account")
+SENSITIVE = (
+    "leave_couple",
+    "export",
+    "export_download",
+    "delete_account",
+    "therapists:consent",
+    "therapists:withdraw_consent",
+)
 VARIANTS |= {name + REAUTHENTICATED: (name, None) for name in SENSITIVE}
 
 _ADMIN_OBJECT = re.compile(r"^admin:(?P<app>\w+?)_(?P<model>[a-z0-9]+)_(change|delete|history)$")

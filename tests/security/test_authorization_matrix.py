@@ -211,11 +211,21 @@ EXPECTED = {
         "GET": "LOGIN 200   200   200   404   404   404   404",
         "POST": "LOGIN 405   405   405   405   405   405   405",
     },
+    # Consent: reading the page is free; giving or withdrawing it asks for the password
+    # again. Robin (outsider) acts on his own couple, which has no therapist.
     "therapists:consent": {
+        "GET": "LOGIN 200   200   302   404   404   404   404",
+        "POST": "LOGIN AUTH  AUTH  AUTH  404   404   404   404",
+    },
+    "therapists:consent (password just re-entered)": {
         "GET": "LOGIN 200   200   302   404   404   404   404",
         "POST": "LOGIN 302   302   302   404   404   404   404",
     },
     "therapists:withdraw_consent": {
+        "GET": "LOGIN 405   405   405   405   405   405   405",
+        "POST": "LOGIN AUTH  AUTH  AUTH  404   404   404   404",
+    },
+    "therapists:withdraw_consent (password just re-entered)": {
         "GET": "LOGIN 405   405   405   405   405   405   405",
         "POST": "LOGIN 302   302   302   404   404   404   404",
     },

@@ -12,7 +12,7 @@ from accounts.access import therapist_couple_or_404, therapist_required
 from pacing.models import PacingPolicy
 from therapists.models import AuditEntry, Consent, ExerciseSuggestion
 
-from ..conftest import client_for
+from ..conftest import client_for, reauthenticated_client
 from ..factories import make_user
 from .builders import link, make_profile, membership_of
 
@@ -191,7 +191,7 @@ def test_access_ends_on_the_very_next_request_after_withdrawal(people):
     url = reverse("therapists:couple_detail", args=[people["couple"].pk])
     assert client.get(url).status_code == HTTPStatus.OK
 
-    client_for(people["involved"]).post(reverse("therapists:withdraw_consent"))
+    reauthenticated_client(people["involved"]).post(reverse("therapists:withdraw_consent"))
 
     assert client.get(url).status_code == HTTPStatus.NOT_FOUND
     assert not Consent.objects.active().filter(link=therapist_link, partner=people["involved"])

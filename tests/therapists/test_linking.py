@@ -8,7 +8,7 @@ from django.urls import reverse
 
 from therapists.models import Consent, TherapistLink
 
-from ..conftest import client_for
+from ..conftest import client_for, reauthenticated_client
 from ..factories import make_user
 from .builders import link, make_profile, membership_of
 
@@ -131,13 +131,13 @@ def test_each_partner_consents_on_their_own_and_access_starts_with_both(
     therapist_link = link(couple, dr_lee)
     detail = reverse("therapists:couple_detail", args=[couple.pk])
 
-    client_for(hurt).post(reverse("therapists:consent"))
+    reauthenticated_client(hurt).post(reverse("therapists:consent"))
     assert client_for(dr_lee).get(detail).status_code == HTTPStatus.NOT_FOUND
     involved_page = client_for(involved).get(SETTINGS)
     assert "Sam agreed on" in involved_page.text
     assert "Nothing is shared yet" in involved_page.text
 
-    client_for(involved).post(reverse("therapists:consent"))
+    reauthenticated_client(involved).post(reverse("therapists:consent"))
 
     assert client_for(dr_lee).get(detail).status_code == HTTPStatus.OK
     assert set(therapist_link.consents.active().values_list("partner", flat=True)) == {
@@ -149,7 +149,7 @@ def test_each_partner_consents_on_their_own_and_access_starts_with_both(
 
 def test_consenting_twice_keeps_one_active_consent(hurt, couple, dr_lee):
     link(couple, dr_lee)
-    client = client_for(hurt)
+    client = reauthenticated_client(hurt)
 
     client.post(reverse("therapists:consent"))
     client.post(reverse("therapists:consent"))
@@ -160,7 +160,7 @@ def test_consenting_twice_keeps_one_active_consent(hurt, couple, dr_lee):
 def test_no_consent_before_the_invited_therapist_has_an_account(hurt, couple):
     TherapistLink.invite(membership_of(hurt), email="dr.new@example.test")
 
-    response = client_for(hurt).post(reverse("therapists:consent"))
+    response = reauthenticated_client(hurt).post(reverse("therapists:consent"))
 
     assert response["Location"] == SETTINGS
     assert not Consent.objects.exists()
@@ -171,9 +171,11 @@ def test_withdrawal_and_consent_history_are_kept_with_time_and_person(
 ):
     therapist_link = link(couple, dr_lee, hurt, involved)
 
-    client_for(involved).post(reverse("therapists:withdraw_consent"))
-    client_for(involved).post(reverse("therapists:consent"))
-    client_for(hurt).post(reverse("therapists:withdraw_consent"))
+    alex, sam = reauthenticated_client(involved), reauthenticated_client(hurt)
+
+    alex.post(reverse("therapists:withdraw_consent"))
+    alex.post(reverse("therapists:consent"))
+    sam.post(reverse("therapists:withdraw_consent"))
 
     rows = list(therapist_link.consents.order_by("pk").values_list("partner", "revoked_by"))
     assert rows == [
