@@ -156,12 +156,11 @@ class CompareForm(forms.Form):
         error_messages={"invalid_choice": _("Please choose a version from your agreement.")},
     )
 
-    def __init__(
-        self, *args, agreement: Agreement, versions: list[Version] | None = None, **kwargs
-    ):
+    def __init__(self, *args, agreement: Agreement, **kwargs):
         super().__init__(*args, **kwargs)
+        # Both selects list the same labels, read once without the texts; the full
+        # version is fetched only for the two chosen.
+        choices = agreement.versions.choices()
         for name in ("older", "newer"):
-            self.fields[name].queryset = agreement.versions.order_by("-proposed_at", "-pk")
-            if versions is not None:
-                # Reuse versions the page already fetched instead of querying per select.
-                self.fields[name].choices = [(version.pk, version.label) for version in versions]
+            self.fields[name].queryset = agreement.versions.all()
+            self.fields[name].choices = choices

@@ -222,6 +222,18 @@ def open_due_reviews(now: datetime) -> list["Review"]:
 
 
 class VersionQuerySet(models.QuerySet):
+    def summaries(self):
+        """Newest first, without the texts: of what people wrote, only the reason and
+        any decline comment are read (and decrypted)."""
+        return self.defer(*(section.key for section in SECTIONS)).order_by("-proposed_at", "-pk")
+
+    def choices(self) -> list[tuple[int, str]]:
+        """(pk, label) of each version, newest first, reading no text."""
+        versions = self.only("pk", "number", "proposed_at", "status").order_by(
+            "-proposed_at", "-pk"
+        )
+        return [(version.pk, version.label) for version in versions]
+
     def for_history(self):
         return (
             self.select_related("proposed_by")

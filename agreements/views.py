@@ -10,6 +10,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from accounts.access import member_required, partner_membership
 
 from .forms import CompareForm, DeclineForm, ProposalForm, ReviewForm
+from .history import history_for
 from .models import Agreement, AgreementError, Version
 from .tasks import notify_proposal_pending
 
@@ -183,15 +184,8 @@ def withdraw(request, membership, pk):
 @require_GET
 @member_required
 def history(request, membership):
-    agreement = _agreement(membership)
-    versions = list(agreement.versions.for_history())
-    form = CompareForm(agreement=agreement, versions=versions, initial=_default_pair(versions))
-    context = {
-        "agreement": agreement,
-        "versions": versions,
-        "reviews": agreement.reviews.completed(),
-        "compare_form": form,
-    }
+    page, reviews = request.GET.get("page"), request.GET.get("reviews")
+    context = {"history": history_for(membership, partner_membership(membership), page, reviews)}
     return render(request, "agreements/history.html", context)
 
 

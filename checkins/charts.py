@@ -113,8 +113,9 @@ def line_chart(
 
 
 def _number(value: float) -> str:
-    # Plain dots whatever the language: SVG coordinates are never localised.
-    return repr(value) if isinstance(value, float) else str(value)
+    # Plain dots whatever the language (SVG coordinates are never localised), and no
+    # trailing zeros: a year of weeks is hundreds of numbers.
+    return f"{value:.2f}".rstrip("0").rstrip(".")
 
 
 def svg_elements(chart: LineChart) -> str:
@@ -140,8 +141,10 @@ def svg_elements(chart: LineChart) -> str:
     for line in chart.lines:
         key = escape(line.key)
         parts.append(f'<path class="line line-{key}" d="{escape(line.path)}"/>')
-        parts.extend(
-            f'<circle class="dot dot-{key}" cx="{n(point.x)}" cy="{n(point.y)}" r="3"/>'
-            for point in line.points
-        )
+        if line.points:  # one group for the dots of a line, which take its colour
+            parts.append(f'<g class="dot dot-{key}">')
+            parts.extend(
+                f'<circle cx="{n(point.x)}" cy="{n(point.y)}" r="3"/>' for point in line.points
+            )
+            parts.append("</g>")
     return "".join(parts)

@@ -1,17 +1,20 @@
 """The couple's check-in history as one member may see it.
 
-A fixed handful of queries whatever the length of the history; every answer is
-read through `Answer.objects.visible_to`, so sealed weeks show nothing of the
-partner's.
+A fixed handful of queries whatever the length of the history: the counts and the
+streak come from SQL, the week list is paged, and every answer is read through
+`Answer.objects.visible_to`, so sealed weeks show nothing of the partner's.
 """
 
 from dataclasses import dataclass
 from datetime import date, datetime
+from urllib.parse import urlencode
 
-from django.db.models import Avg
+from django.core.paginator import Page, Paginator
+from django.template.defaultfilters import floatformat
 from django.urls import reverse
-from django.utils.formats import date_format
-from django.utils.safestring import mark_safe
+from django.utils.dates import MONTHS_3
+from django.utils.html import escape
+from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
@@ -23,7 +26,7 @@ from .models import RATING_FIELDS, RATINGS, Answer, CheckIn, WeekState, week_sta
 SPANS = {"12": 12, "26": 26, "all": None}
 DEFAULT_SPAN = "12"
 WINS_SHOWN = 6
-RECENT_WEEKS = 12
+WEEKS_PER_PAGE = 12
 
 
 @dataclass(frozen=True)
@@ -36,10 +39,6 @@ class Week:
     @property
     def can_open(self) -> bool:
         return self.has_checkin or self.state == WeekState.OPEN
-
-    @property
-    def label(self) -> str:
-        return _("Week of %(day)s") % {"day": date_format(self.week_start, "j M Y")}
 
 
 @dataclass(frozen=True)
@@ -70,7 +69,9 @@ class Win:
 
 @dataclass(frozen=True)
 class History:
-    weeks: list[Week]  # newest first
+    weeks: list[Week]  # this page of the week list, newest first
+    page: Page  # of week offsets back from this week (0 is this week)
+    total_weeks: int
     streak: int
     kept: int
     people: list[Person]
@@ -78,13 +79,50 @@ class History:
     wins: list[Win]
     span: str
 
-    @property
-    def recent_weeks(self) -> list[Week]:
-        return self.weeks[:RECENT_WEEKS]
+    def link(self, *, page: int | None = None, span: str | None = None) -> str:
+        """A query string that keeps the other choice (span or page) as it is."""
+        page = self.page.number if page is None else page
+        span = self.span if span is None else span
+        params = {"span": span} if span != DEFAULT_SPAN else {}
+        if page > 1:
+            params["page"] = page
+        return "?" + urlencode(params)
 
     @property
-    def earlier_weeks(self) -> list[Week]:
-        return self.weeks[RECENT_WEEKS:]
+    def newer_link(self) -> str:
+        return self.link(page=self.page.number - 1)
+
+    @property
+    def older_link(self) -> str:
+        return self.link(page=self.page.number + 1)
+
+    @property
+    def span_links(self) -> list[tuple[str, int | None, str]]:
+        return [(key, count, self.link(span=key)) for key, count in SPANS.items()]
+
+    @property
+    def week_items(self) -> SafeString:
+        """The week list's items. Built here rather than in the template: a loop with
+        its tests, translations and dates cost more than the rest of the page."""
+        week_of, full = _("Week of %(day)s"), _day_formats()[1]
+        states = {state: (escape(state), escape(state.label)) for state in WeekState}
+        items = []
+        for week in self.weeks:
+            label = escape(week_of % {"day": full(week.week_start)})
+            if week.can_open:
+                label = f'<a href="{escape(week.url)}">{label}</a>'
+            else:
+                label = f"<span>{label}</span>"
+            value, name = states[week.state]
+            items.append(
+                f'<li class="week">{label} <span class="badge badge-{value}">{name}</span></li>'
+            )
+        return mark_safe("".join(items))  # every part escaped above
+
+    @property
+    def trends_html(self) -> SafeString:
+        full = _day_formats()[1]
+        return mark_safe("".join(figure(trend, self.people, full) for trend in self.trends))
 
 
 def people_of(membership: Membership, partner: Membership | None) -> list[Person]:
@@ -94,67 +132,53 @@ def people_of(membership: Membership, partner: Membership | None) -> list[Person
     return people
 
 
-def all_weeks(membership: Membership, now: datetime) -> list[Week]:
-    """Every week from the couple's first to this one, newest first. One query."""
-    couple = membership.couple
+def listed_weeks(couple, days: list[date], now: datetime) -> list[Week]:
+    """The given weeks (newest first) with their state: one query for their check-ins."""
+    if not days:
+        return []
     zone = couple.zone
-    rows = {
-        row["week_start"]: row["revealed_at"]
-        for row in CheckIn.objects.filter(couple=couple).values("week_start", "revealed_at")
-    }
-    current = weeks.week_start_for(now, zone)
-    first = min([weeks.week_start_for(couple.created_at, zone), current, *rows])
+    revealed = dict(
+        CheckIn.objects.filter(couple=couple, week_start__range=(days[-1], days[0]))
+        .order_by()
+        .values_list("week_start", "revealed_at")
+    )
     url = _week_url_maker()
     return [
-        Week(day, week_state(day, rows.get(day) is not None, zone, now), day in rows, url(day))
-        for day in reversed(weeks.weeks_between(first, current))
+        Week(
+            day,
+            week_state(day, revealed.get(day) is not None, zone, now),
+            day in revealed,
+            url(day),
+        )
+        for day in days
     ]
 
 
 def _week_url_maker():
-    """Links to week pages, reversed once and then filled in: the history lists every
-    week, and reversing each link took longer than the rest of the list."""
+    """Links to week pages, reversed once and then filled in."""
     placeholder = "2000-01-03"
     pattern = reverse("checkins:week", kwargs={"week": placeholder})
     return lambda day: pattern.replace(placeholder, day.isoformat())
-
-
-def streak_of(all_weeks: list[Week]) -> int:
-    """Consecutive weeks kept; weeks still open neither count nor break it."""
-    streak = 0
-    for week in all_weeks:
-        if week.state == WeekState.KEPT:
-            streak += 1
-        elif week.state == WeekState.MISSED:
-            break
-    return streak
 
 
 def trends_for(membership, people, shown: list[date]) -> list[Trend]:
     visible = Answer.objects.visible_to(membership).submitted()
     in_span = visible.filter(checkin__week_start__gte=shown[0], checkin__week_start__lte=shown[-1])
     values = {
-        (row["checkin__week_start"], row["author_id"]): row
-        for row in in_span.values("checkin__week_start", "author_id", *RATING_FIELDS)
+        (row[0], row[1]): row[2:]
+        for row in in_span.values_list("checkin__week_start", "author_id", *RATING_FIELDS)
     }
-    averages = {
-        row["author_id"]: row
-        for row in in_span.values("author_id").annotate(
-            **{f"avg_{name}": Avg(name) for name in RATING_FIELDS}
-        )
-    }
-    labels = [date_format(day, "j M") for day in shown]
+    short, _full = _day_formats()
+    labels = [short(day) for day in shown]
     trends = []
-    for field, label, question in RATINGS:
+    for index, (field, label, question) in enumerate(RATINGS):
         table = [
-            [values.get((day, person.user_id), {}).get(field) for person in people] for day in shown
+            [values.get((day, person.user_id), NO_ANSWER)[index] for person in people]
+            for day in shown
         ]
         series = [
-            (person.key, person.name, [row[index] for row in table])
-            for index, person in enumerate(people)
-        ]
-        means = [
-            (person, averages.get(person.user_id, {}).get(f"avg_{field}")) for person in people
+            (person.key, person.name, [row[column] for row in table])
+            for column, person in enumerate(people)
         ]
         chart = charts.line_chart(labels, series)
         trends.append(
@@ -169,11 +193,76 @@ def trends_for(membership, people, shown: list[date]) -> list[Trend]:
                     for day, row in zip(shown, table, strict=True)
                     if any(value is not None for value in row)
                 ],
-                averages=means,
+                averages=[
+                    (person, _mean(line))
+                    for person, (_key, _name, line) in zip(people, series, strict=True)
+                ],
                 description=describe(label, series, len(shown)),
             )
         )
     return trends
+
+
+NO_ANSWER = (None,) * len(RATING_FIELDS)
+
+
+def _mean(values: list[int | None]) -> float | None:
+    known = [value for value in values if value is not None]
+    return sum(known) / len(known) if known else None
+
+
+def _day_formats():
+    """Days as the "j M" and "j M Y" date filters write them, with the month names
+    translated once for the page rather than once for each of the many dates."""
+    months = {number: str(name).title() for number, name in MONTHS_3.items()}
+
+    def short(day: date) -> str:
+        return f"{day.day} {months[day.month]}"
+
+    def full(day: date) -> str:
+        return f"{day.day} {months[day.month]} {day.year}"
+
+    return short, full
+
+
+def figure(trend: Trend, people: list[Person], full) -> str:
+    """One rating's chart with its averages and, for people who cannot see the chart,
+    its values as a table. Markup built here: a template costs more for a year of weeks."""
+    chart = trend.chart
+    averages = " · ".join(
+        escape(
+            _("%(name)s: average %(value)s") % {"name": person.name, "value": floatformat(mean, 1)}
+        )
+        for person, mean in trend.averages
+        if mean is not None
+    )
+    summary = escape(_("%(rating)s as a table") % {"rating": trend.label})
+    return (
+        f'<figure class="card chart"><h3>{escape(trend.label)}</h3>'
+        f'<p class="help">{escape(trend.question)}</p>'
+        f'<svg class="line-chart" viewBox="0 0 {chart.width} {chart.height}" role="img" '
+        f'aria-label="{escape(trend.description)}">{trend.svg}</svg>'
+        f'<figcaption class="help">{averages}</figcaption>'
+        f"<details><summary>{summary}</summary>{values_table(trend, people, full)}</details>"
+        "</figure>"
+    )
+
+
+def values_table(trend: Trend, people: list[Person], full) -> str:
+    if not trend.rows:
+        return f'<p class="muted">{escape(_("Nothing shared in these weeks yet."))}</p>'
+    head = "".join(f'<th scope="col">{escape(person.name)}</th>' for person in people)
+    body = "".join(
+        f'<tr><th scope="row">{full(day)}</th>'
+        + "".join("<td>–</td>" if value is None else f"<td>{int(value)}</td>" for value in values)
+        + "</tr>"
+        for day, values in trend.rows
+    )
+    return (
+        f'<table><caption class="visually-hidden">{escape(trend.label)}</caption>'
+        f'<thead><tr><th scope="col">{escape(_("Week of"))}</th>{head}</tr></thead>'
+        f"<tbody>{body}</tbody></table>"
+    )
 
 
 def describe(label: str, series, weeks_shown: int) -> str:
@@ -214,17 +303,30 @@ def wins_for(membership, people) -> list[Win]:
     ]
 
 
-def history_for(membership, partner, span: str, now: datetime) -> History:
+def history_for(membership, partner, span: str, now: datetime, page: str | None = None) -> History:
     span = span if span in SPANS else DEFAULT_SPAN
-    every_week = all_weeks(membership, now)
-    shown = [week.week_start for week in every_week[: SPANS[span]]][::-1]
+    couple = membership.couple
+    zone = couple.zone
+    current = weeks.week_start_for(now, zone)
+    # Weeks up to this one can still be answered late; older ones are kept or missed.
+    settled = current - weeks.WEEK * (1 + weeks.LATE_WEEKS)
+    tally = CheckIn.objects.tally(couple, settled)
+    created = weeks.week_start_for(couple.created_at, zone)
+    first = min(day for day in (created, current, tally["first"]) if day)
+    every_week = weeks.weeks_between(first, current)  # oldest first; dates only, no rows
+    listed = Paginator(range(len(every_week)), WEEKS_PER_PAGE).get_page(page)
     people = people_of(membership, partner)
     return History(
-        weeks=every_week,
-        streak=streak_of(every_week),
-        kept=sum(week.state == WeekState.KEPT for week in every_week),
+        weeks=listed_weeks(couple, [current - weeks.WEEK * back for back in listed], now),
+        page=listed,
+        total_weeks=len(every_week),
+        # Open weeks neither count nor break the streak: those kept count, then the run.
+        streak=tally["kept_lately"] + tally["run"],
+        kept=tally["kept"],
         people=people,
-        trends=trends_for(membership, people, shown),
+        trends=trends_for(
+            membership, people, every_week[-SPANS[span] :] if SPANS[span] else every_week
+        ),
         wins=wins_for(membership, people),
         span=span,
     )

@@ -9,7 +9,19 @@ from datetime import date, datetime, timedelta
 
 from django.core.validators import MaxValueValidator
 from django.db import models, transaction
-from django.db.models import F, Q
+from django.db.models import (
+    BooleanField,
+    Count,
+    DateField,
+    DurationField,
+    ExpressionWrapper,
+    F,
+    Min,
+    Q,
+    Value,
+    Window,
+)
+from django.db.models.functions import RowNumber
 from django.utils import timezone as tz
 from django.utils.translation import gettext_lazy as _
 
@@ -125,6 +137,37 @@ class CheckInQuerySet(models.QuerySet):
             .exists()
         )
         return None if shared else previous
+
+    def tally(self, couple: Couple, settled: date) -> dict:
+        """In one query, whatever the length of the history: the couple's first check-in
+        week, the weeks kept, those kept after `settled` (weeks still open for late
+        answers), and the run of weeks kept one after another back from `settled`.
+
+        Kept weeks up to `settled` are numbered newest first, and the n-th belongs to the
+        run exactly when it lies n - 1 weeks before `settled`: after the first gap (a week
+        not kept, or with no check-in at all) every older one lies further back.
+        """
+        kept = Q(revealed_at__isnull=False)
+        settled_kept = kept & Q(week_start__lte=settled)
+        position = Window(
+            RowNumber(),
+            partition_by=[ExpressionWrapper(settled_kept, output_field=BooleanField())],
+            order_by=F("week_start").desc(),
+        )
+        steps_back = ExpressionWrapper(
+            (F("position") - 1) * Value(weeks.WEEK), output_field=DurationField()
+        )
+        expected = ExpressionWrapper(Value(settled) - steps_back, output_field=DateField())
+        return (
+            self.filter(couple=couple)
+            .annotate(position=position)
+            .aggregate(
+                first=Min("week_start"),
+                kept=Count("pk", filter=kept),
+                kept_lately=Count("pk", filter=kept & Q(week_start__gt=settled)),
+                run=Count("pk", filter=settled_kept & Q(week_start=expected)),
+            )
+        )
 
     def _get_or_create(self, couple: Couple, week_start: date) -> "CheckIn":
         # get_or_create copes with the partner opening the same week at the same moment.

@@ -15,7 +15,7 @@ from triggers.models import Trigger
 
 from . import weeks
 from .forms import AnswerForm, SharedNoteForm
-from .history import SPANS, history_for
+from .history import history_for
 from .models import Answer, CheckIn, CheckInError, StaleEdit
 
 PAGE = "checkins/week.html"
@@ -54,10 +54,12 @@ def _week_context(membership, checkin, **extra) -> dict:
     }
     if checkin.is_revealed:
         context["checkin_triggers"] = _triggers_brought_to(checkin)
-    if "answer_form" not in extra:
+    # Each form only where the page shows it: answering while open, the joint note after.
+    answering = context["is_open"] and not context["you_submitted"] and not checkin.is_revealed
+    if answering and "answer_form" not in extra:
         draft = {name: getattr(mine, name) for name in Answer.EDITABLE} if mine else {}
         context["answer_form"] = AnswerForm(initial=draft)
-    if "shared_form" not in extra:
+    if checkin.is_revealed and "shared_form" not in extra:
         shared = {"joint_note": checkin.joint_note, "next_step": checkin.next_step}
         context["shared_form"] = SharedNoteForm(initial=shared | {"revision": checkin.revision})
     return context | extra
@@ -160,10 +162,11 @@ def save_shared(request, membership, week):
 @require_GET
 @member_required
 def history(request, membership):
-    span = request.GET.get("span", "")
+    span, page = request.GET.get("span", ""), request.GET.get("page")
     context = {
-        "history": history_for(membership, partner_membership(membership), span, tz.now()),
-        "spans": SPANS,
+        "history": history_for(membership, partner_membership(membership), span, tz.now(), page),
     }
-    template = "checkins/history.html#trends" if request.htmx else "checkins/history.html"
+    template = "checkins/history.html"
+    if request.htmx:  # the part that was asked for: other weeks, or another time span
+        template += "#weeks" if request.htmx.target == "weeks" else "#trends"
     return render(request, template, context)

@@ -101,6 +101,10 @@ class GateResult:
     tier: int
     reason: Reason
 
+    def opens(self, tier: int) -> bool:
+        """Whether exercises of this tier are open (`ExerciseQuerySet.within` in SQL)."""
+        return tier <= self.tier
+
 
 def open_tier(reports: Iterable[Report], policy: Policy, now: datetime) -> GateResult:
     """The tier open at ``now``: replay the reports made up to then, in time order."""

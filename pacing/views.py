@@ -1,10 +1,16 @@
 from functools import wraps
+from html import escape
 from http import HTTPStatus
+from itertools import groupby
+from operator import itemgetter
 
 from django.contrib import messages
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils.safestring import SafeString, mark_safe
+from django.utils.timesince import timesince
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
+from django.utils.translation import gettext_lazy, ngettext
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from accounts.access import couple_object_or_404, member_required
@@ -18,6 +24,7 @@ from .models import (
     ExerciseSession,
     ReadinessReport,
     Reflection,
+    gate_and_rules,
     gate_for,
 )
 
@@ -81,21 +88,72 @@ def exercise_open_required(view):
 @member_required
 @require_GET
 def index(request, membership):
-    result = gate_for(membership.couple)
-    sessions = (
-        ExerciseSession.objects.filter(couple=membership.couple)
-        .select_related("exercise")
-        .order_by("-started_at")[:RECENT_SESSIONS]
+    couple = membership.couple
+    result, rules = gate_and_rules(couple)
+    library = list(
+        Exercise.objects.values_list("pk", "slug", "tier", "title", "purpose", "minutes")
     )
+    titles = {pk: title for pk, _slug, _tier, title, *_rest in library}
     context = {
-        "exercises": Exercise.objects.marked_open(result),
-        "tiers": TIER_NAMES,
-        "sessions": sessions,
-        "membership": membership,
-        "guidance": guidance_for(membership.couple, result),
+        "library": _library(library, result),
+        "sessions": _recent_sessions(couple, titles),
+        "guidance": guidance_for(couple, result, rules),
         **_gate_context(result),
     }
     return render(request, "pacing/index.html", context)
+
+
+def _library(library, result) -> SafeString:
+    """The library by tier, open tiers with links, built here: as template tags, its
+    twenty cards with a link and a plural each cost more than the rest of the page."""
+    link = _url_maker("pacing:exercise", "placeholder-slug")
+    open_status = escape(_("Open"))
+    closed_status = escape(_("Not open yet. We move at the pace that feels safe for both of you."))
+    sections = []
+    for tier, exercises in groupby(library, key=itemgetter(2)):
+        is_open = result.opens(tier)
+        heading = _("Tier %(tier)s: %(name)s") % {"tier": tier, "name": TIER_NAMES[tier]}
+        sections.append(
+            f'<section class="pacing-tier{"" if is_open else " pacing-tier-closed"}" '
+            f'aria-labelledby="tier-{tier}"><h2 id="tier-{tier}">{escape(heading)}</h2>'
+            + (
+                f'<p class="pacing-status">{open_status}</p>'
+                if is_open
+                else f'<p class="pacing-status muted">{closed_status}</p>'
+            )
+            + '<ul class="pacing-exercises">'
+        )
+        for _pk, slug, _tier, title, purpose, minutes in exercises:
+            name = escape(title)
+            if is_open:
+                name = f'<a href="{escape(link(slug))}">{name}</a>'
+            about = ngettext("About %(minutes)s minute", "About %(minutes)s minutes", minutes)
+            sections.append(
+                f'<li class="card"><h3>{name}</h3><p>{escape(purpose)}</p>'
+                f'<p class="muted">{escape(about % {"minutes": minutes})}</p></li>'
+            )
+        sections.append("</ul></section>")
+    return mark_safe("".join(sections))
+
+
+def _recent_sessions(couple, titles: dict[int, str]) -> SafeString:
+    """The couple's latest sessions as `<li>`s, with the titles already read."""
+    link = _url_maker("pacing:session", 999999999)
+    done, in_progress, ago = escape(_("done")), escape(_("in progress")), escape(_("ago"))
+    return mark_safe(
+        "".join(
+            f'<li><a href="{link(session.pk)}">{escape(titles[session.exercise_id])}</a> '
+            f'<span class="muted">{done if session.completed_at else in_progress}, '
+            f"{escape(timesince(session.started_at))} {ago}</span></li>"
+            for session in ExerciseSession.objects.latest_of(couple, RECENT_SESSIONS)
+        )
+    )
+
+
+def _url_maker(name: str, placeholder):
+    """Links of one kind, reversed once and then filled in."""
+    pattern = reverse(name, args=[placeholder])
+    return lambda value: pattern.replace(str(placeholder), str(value))
 
 
 @member_required

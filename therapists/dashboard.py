@@ -1,9 +1,12 @@
-"""The therapist's list of couples, summarised for one screen.
+"""The therapist's list of couples, summarised for one screen, a page at a time.
 
-Every figure is read for all listed couples at once, grouped by couple in the
-database (or, for the pacing gate, `pacing.models.gates_for`: cached results, and
-the reports only of couples with a new one), so the number of queries is the same
-for 5 couples as for 200, however long their history.
+The order of the list takes all of the therapist's couples into account, so what it
+needs (names, the last check-in, the flags) is read for all of them: a few queries
+of one row per couple, grouped in the database (or, for the pacing gate,
+`pacing.models.gates_for`: cached results, and the reports only of couples with a
+new one). The weekly ratings behind the trend lines are read only for the couples
+shown (`add_trends`). So the number of queries is the same for 5 couples as for
+200, however long their history.
 
 Only what the therapist may see is read: check-in answers of revealed weeks,
 shared triggers, readiness numbers (never the notes), CSI-4 totals, and safety
@@ -13,21 +16,25 @@ check answers their author chose to share.
 from collections import defaultdict
 from dataclasses import dataclass, field, replace
 from datetime import date, datetime, timedelta
+from zoneinfo import ZoneInfo
 
-from django.db.models import Avg, Count, Exists, F, Max, OuterRef, Q, Subquery, TextChoices
+from django.core.paginator import InvalidPage, Page, Paginator
+from django.db.models import Avg, Count, Exists, F, OuterRef, Q, Subquery, TextChoices
 from django.utils.translation import gettext_lazy as _
 
-from accounts.models import Couple, Membership, SafetyCheck
-from agreements.models import REVIEW_INTERVAL, Agreement, Review, Version
+from accounts.models import Couple, Membership, Role, SafetyCheck
+from agreements.models import REVIEW_INTERVAL, Review, Version
 from checkins import weeks
 from checkins.models import Answer, CheckIn
+from pacing import gate
 from pacing.models import TIER_NAMES, PacingPolicy, gates_for
 from triggers.models import Trigger
 
 from . import csi
-from .models import CsiResponse
+from .models import CsiResponse, TherapistLink
 from .sparklines import Sparkline, sparkline
 
+PAGE_SIZE = 10
 SHORT_WEEKS = 4
 LONG_WEEKS = 12
 NO_CHECKIN_AFTER = timedelta(days=14)
@@ -38,6 +45,9 @@ REVIEW_GRACE = timedelta(days=7)
 READINESS_LOOKBACK = timedelta(days=14)
 SAFETY_WINDOW = timedelta(days=30)
 RATINGS = [("safety", _("Safety")), ("trust", _("Trust")), ("connection", _("Connection"))]
+POLICY_FIELDS = [
+    f.attname for f in PacingPolicy._meta.concrete_fields if f.name not in ("id", "couple")
+]
 
 
 class Flag(TextChoices):
@@ -61,11 +71,17 @@ class RatingTrend:
     spark: Sparkline
 
 
-@dataclass(frozen=True)
+@dataclass
 class PartnerSummary:
-    membership: Membership
-    ratings: list[RatingTrend]
-    csi_total: int | None
+    user_id: int
+    name: str
+    role: str
+    csi_total: int | None = None
+    ratings: list[RatingTrend] = field(default_factory=list)  # for the couples shown
+
+    @property
+    def role_label(self) -> str:
+        return Role(self.role).label
 
     @property
     def csi_below_cutoff(self) -> bool:
@@ -84,11 +100,13 @@ class AgreementStatus:
 
 @dataclass
 class CoupleSummary:
-    couple: Couple
+    couple_id: int
+    zone: ZoneInfo
+    created_at: datetime
     access_since: datetime | None
     partners: list[PartnerSummary] = field(default_factory=list)
-    kept_short: int = 0
-    kept_long: int = 0
+    kept_short: int = 0  # for the couples shown
+    kept_long: int = 0  # for the couples shown
     last_checkin: datetime | None = None
     triggers_recent: int = 0
     intensity_recent: float | None = None
@@ -96,11 +114,12 @@ class CoupleSummary:
     agreement: AgreementStatus = AgreementStatus()
     tier: int = 0
     ceiling: int | None = None
+    safety_shared: bool = False
     flags: list[Flag] = field(default_factory=list)
 
     @property
     def name(self) -> str:
-        return " & ".join(str(p.membership.user) for p in self.partners)
+        return " & ".join(p.name for p in self.partners)
 
     @property
     def tier_name(self) -> str:
@@ -136,35 +155,65 @@ def sort_summaries(summaries: list[CoupleSummary], sort: str) -> list[CoupleSumm
     return sorted(by_name, key=lambda s: -len(s.flags))
 
 
-def summarise(links, partners: dict[int, list[Membership]], now: datetime) -> list[CoupleSummary]:
-    """One summary per link (with `couple` loaded and `access_since` annotated)."""
-    couples = {link.couple_id: link.couple for link in links}
-    summaries = {
-        link.couple_id: CoupleSummary(couple=link.couple, access_since=link.access_since)
-        for link in links
-    }
-    if not couples:
+def page_of(summaries: list[CoupleSummary], number: str | None) -> Page:
+    """One page of the sorted list. A page past the end (an old link, a couple who
+    has left since) or not a number shows the first page, never an error."""
+    paginator = Paginator(summaries, PAGE_SIZE)
+    try:
+        return paginator.page(number or 1)
+    except InvalidPage:
+        return paginator.page(1)
+
+
+def couples_of(therapist, now: datetime) -> list[CoupleSummary]:
+    """Every couple sharing with `therapist` now, with its flags and what the sorts
+    need; `add_trends` completes the summaries that are shown."""
+    summaries, rules = _listed(therapist, now)
+    if not summaries:
         return []
-    this_week = {pk: weeks.week_start_for(now, couple.zone) for pk, couple in couples.items()}
-    _add_checkins(summaries, this_week)
-    series = _rating_series(couples, this_week)
-    csi_totals = _latest_csi(couples)
-    for couple_id, summary in summaries.items():
-        summary.partners = [
-            PartnerSummary(
-                membership=member,
-                ratings=_rating_trends(series.get((couple_id, member.user_id), {})),
-                csi_total=csi_totals.get((couple_id, member.user_id)),
-            )
-            for member in partners.get(couple_id, [])
-        ]
+    _add_partners(summaries)
     _add_triggers(summaries, now)
-    _add_agreements(summaries, now)
-    dropped = _add_pacing(summaries, couples, now)
-    concerned = _safety_concerns(partners, now)
+    dropped = _add_pacing(summaries, rules, now)
     for couple_id, summary in summaries.items():
-        summary.flags = _flags(summary, now, couple_id in dropped, couple_id in concerned)
+        summary.flags = _flags(summary, now, couple_id in dropped)
     return list(summaries.values())
+
+
+def add_trends(summaries: list[CoupleSummary], now: datetime) -> None:
+    """Check-ins kept and each partner's rating trend lines, for the couples shown
+    (one query: the revealed answers of their last LONG_WEEKS weeks)."""
+    if not summaries:
+        return
+    first = {
+        s.couple_id: weeks.week_start_for(now, s.zone) - weeks.WEEK * (LONG_WEEKS - 1)
+        for s in summaries
+    }
+    rows = (
+        Answer.objects.revealed()
+        .filter(_since("checkin__couple_id", "checkin__week_start", first))
+        .values_list(
+            "checkin__couple_id", "author_id", "checkin__week_start", *[f for f, _ in RATINGS]
+        )
+        .order_by()
+    )
+    series: dict[tuple[int, int], dict[str, list]] = {}
+    kept: dict[int, set[int]] = defaultdict(set)
+    for couple_id, author_id, week_start, *values in rows:
+        slot = (week_start - first[couple_id]).days // 7
+        if not 0 <= slot < LONG_WEEKS:
+            continue
+        kept[couple_id].add(slot)  # a revealed week has both partners' answers
+        ratings = series.setdefault(
+            (couple_id, author_id), {f: [None] * LONG_WEEKS for f, _ in RATINGS}
+        )
+        for (name, _label), value in zip(RATINGS, values, strict=True):
+            ratings[name][slot] = value
+    for summary in summaries:
+        slots = kept[summary.couple_id]
+        summary.kept_long = len(slots)
+        summary.kept_short = sum(slot >= LONG_WEEKS - SHORT_WEEKS for slot in slots)
+        for partner in summary.partners:
+            partner.ratings = _rating_trends(series.get((summary.couple_id, partner.user_id), {}))
 
 
 def _since(couple_field: str, date_field: str, cutoffs: dict[int, date]) -> Q:
@@ -179,53 +228,6 @@ def _since(couple_field: str, date_field: str, cutoffs: dict[int, date]) -> Q:
     return condition
 
 
-def _cutoffs(this_week: dict[int, date], count: int) -> dict[int, date]:
-    """The Monday that starts the last `count` weeks (this week included) of each couple."""
-    return {pk: monday - weeks.WEEK * (count - 1) for pk, monday in this_week.items()}
-
-
-def _add_checkins(summaries, this_week) -> None:
-    rows = (
-        CheckIn.objects.filter(couple_id__in=summaries, revealed_at__isnull=False)
-        .values("couple_id")
-        .annotate(
-            short=Count("pk", filter=_since("couple_id", "week_start", _cutoffs(this_week, 4))),
-            long=Count("pk", filter=_since("couple_id", "week_start", _cutoffs(this_week, 12))),
-            last=Max("revealed_at"),
-        )
-        .order_by()
-    )
-    for row in rows:
-        summary = summaries[row["couple_id"]]
-        summary.kept_short, summary.kept_long = row["short"], row["long"]
-        summary.last_checkin = row["last"]
-
-
-def _rating_series(couples, this_week) -> dict[tuple[int, int], dict[str, list]]:
-    """(couple, author) -> rating -> LONG_WEEKS values, oldest first; revealed weeks only."""
-    first = _cutoffs(this_week, LONG_WEEKS)
-    rows = (
-        Answer.objects.revealed()
-        .filter(checkin__couple_id__in=couples)
-        .filter(_since("checkin__couple_id", "checkin__week_start", first))
-        .values_list(
-            "checkin__couple_id", "author_id", "checkin__week_start", *[f for f, _ in RATINGS]
-        )
-        .order_by()
-    )
-    series: dict[tuple[int, int], dict[str, list]] = {}
-    for couple_id, author_id, week_start, *values in rows:
-        slot = (week_start - first[couple_id]).days // 7
-        if not 0 <= slot < LONG_WEEKS:
-            continue
-        ratings = series.setdefault(
-            (couple_id, author_id), {f: [None] * LONG_WEEKS for f, _ in RATINGS}
-        )
-        for (name, _label), value in zip(RATINGS, values, strict=True):
-            ratings[name][slot] = value
-    return series
-
-
 def _rating_trends(series: dict[str, list]) -> list[RatingTrend]:
     trends = []
     for name, label in RATINGS:
@@ -235,129 +237,190 @@ def _rating_trends(series: dict[str, list]) -> list[RatingTrend]:
     return trends
 
 
-def _latest_csi(couples) -> dict[tuple[int, int], int]:
-    latest = (
-        CsiResponse.objects.filter(
-            couple_id=OuterRef("couple_id"), partner_id=OuterRef("partner_id")
+def _shared_safety_concern():
+    """When a current partner of the outer couple last answered the safety check in a
+    worrying way and chose to share it with the therapist. An answer given before
+    joining this couple was meant for another therapist."""
+    return Subquery(
+        SafetyCheck.objects.filter(
+            user__memberships__couple_id=OuterRef("couple_id"),
+            user__memberships__left_at__isnull=True,
+            answered_at__gte=F("user__memberships__joined_at"),
         )
-        .order_by("-period")
-        .values("pk")[:1]
+        .filter(
+            share_with_therapist=True,
+            afraid__in=[SafetyCheck.Answer.YES, SafetyCheck.Answer.SOMETIMES],
+        )
+        .order_by("-answered_at")
+        .values("answered_at")[:1]
     )
-    rows = (
-        CsiResponse.objects.filter(couple_id__in=couples, pk=Subquery(latest))
-        .values_list("couple_id", "partner_id", "total")
-        .order_by()
+
+
+# The couples with access, with when access began, the last check-in, the agreement's
+# state, the last shared safety concern and the pacing policy. Putting a query of this
+# shape together costs several times more than running it, and only the therapist
+# changes between requests (nothing in it depends on the time), so it is built once
+# and each request filters a copy, as a class-based view does with its `queryset`.
+LISTING = (
+    TherapistLink.objects.with_access()
+    .with_access_since()
+    .annotate(
+        last_checkin=Subquery(
+            CheckIn.objects.filter(couple_id=OuterRef("couple_id"), revealed_at__isnull=False)
+            .order_by("-revealed_at")
+            .values("revealed_at")[:1]
+        ),
+        last_review=Subquery(
+            Review.objects.filter(
+                agreement__couple_id=OuterRef("couple_id"), completed_at__isnull=False
+            )
+            .order_by("-completed_at")
+            .values("completed_at")[:1]
+        ),
+        open_proposal=Exists(
+            Version.objects.filter(
+                agreement__couple_id=OuterRef("couple_id"), status=Version.Status.OPEN
+            )
+        ),
+        safety_concern_at=_shared_safety_concern(),
     )
-    return {(couple_id, partner_id): total for couple_id, partner_id, total in rows}
+    .values_list(
+        "couple_id",
+        "couple__timezone",
+        "couple__created_at",
+        "access_since",
+        "last_checkin",
+        "couple__agreement__current_version__number",
+        "couple__agreement__current_version__took_effect_at",
+        "last_review",
+        "open_proposal",
+        "safety_concern_at",
+        "couple__pacing_policy__id",
+        *[f"couple__pacing_policy__{name}" for name in POLICY_FIELDS],
+    )
+    .order_by()
+)
+
+
+def _listed(therapist, now) -> tuple[dict[int, CoupleSummary], dict[int, gate.Policy]]:
+    summaries, rules, known_rules = {}, {}, {}
+    for row in LISTING.filter(therapist=therapist):
+        couple_id, timezone, created_at, access_since, last_checkin = row[:5]
+        number, since, last_review, open_proposal, concern_at, policy_id = row[5:11]
+        policy = dict(zip(POLICY_FIELDS, row[11:], strict=True)) if policy_id else {}
+        summaries[couple_id] = CoupleSummary(
+            couple_id=couple_id,
+            zone=ZoneInfo(timezone),
+            created_at=created_at,
+            access_since=access_since,
+            last_checkin=last_checkin,
+            agreement=_agreement_status(number, since, last_review, open_proposal, now),
+            ceiling=policy.get("therapist_ceiling"),
+            safety_shared=bool(concern_at and concern_at >= now - SAFETY_WINDOW),
+        )
+        # Most couples keep the default policy: one gate policy per time zone.
+        key = (timezone, *policy.values())
+        if key not in known_rules:
+            unsaved = PacingPolicy(couple=Couple(timezone=timezone), **policy)
+            known_rules[key] = unsaved.as_gate_policy()
+        rules[couple_id] = known_rules[key]
+    return summaries, rules
+
+
+def _agreement_status(number, since, last_review, open_proposal, now) -> AgreementStatus:
+    settled = max(filter(None, [since, last_review]), default=None)
+    next_review = settled + REVIEW_INTERVAL if settled else None
+    return AgreementStatus(
+        current_number=number,
+        current_since=since,
+        open_proposal=open_proposal,
+        next_review=next_review,
+        review_due=bool(next_review and next_review <= now < next_review + REVIEW_GRACE),
+        review_overdue=bool(next_review and now >= next_review + REVIEW_GRACE),
+    )
+
+
+# Each couple's current partners (the hurt partner first) with their latest CSI-4
+# total; built once, like LISTING.
+PARTNERS = (
+    Membership.objects.active()
+    .annotate(
+        csi_total=Subquery(
+            CsiResponse.objects.filter(
+                couple_id=OuterRef("couple_id"), partner_id=OuterRef("user_id")
+            )
+            .order_by("-period")
+            .values("total")[:1]
+        )
+    )
+    .values_list("couple_id", "user_id", "role", "user__display_name", "user__email", "csi_total")
+    .order_by("role")
+)
+
+
+def _add_partners(summaries) -> None:
+    for couple_id, user_id, role, display_name, email, csi_total in PARTNERS.filter(
+        couple_id__in=summaries
+    ):
+        summaries[couple_id].partners.append(
+            # The name as User.__str__ gives it.
+            PartnerSummary(user_id, display_name or email, role, csi_total)
+        )
+
+
+# Shared triggers by couple; built once, like LISTING.
+SHARED_TRIGGERS = Trigger.objects.shared().values("couple_id").order_by()
 
 
 def _add_triggers(summaries, now) -> None:
     window_start = now - TRIGGER_WINDOW
     recent = Q(occurred_at__gte=window_start)
     rows = (
-        Trigger.objects.shared()
-        .filter(couple_id__in=summaries)
-        .filter(occurred_at__gte=window_start - TRIGGER_BASELINE, occurred_at__lte=now)
-        .values("couple_id")
+        SHARED_TRIGGERS.filter(
+            couple_id__in=summaries,
+            occurred_at__gte=window_start - TRIGGER_BASELINE,
+            occurred_at__lte=now,
+        )
         .annotate(
             recent=Count("pk", filter=recent),
             recent_avg=Avg("intensity", filter=recent),
             before_avg=Avg("intensity", filter=~recent),
         )
-        .order_by()
+        .values_list("couple_id", "recent", "recent_avg", "before_avg")
     )
-    for row in rows:
-        summary = summaries[row["couple_id"]]
-        summary.triggers_recent = row["recent"]
-        summary.intensity_recent = row["recent_avg"]
-        summary.intensity_before = row["before_avg"]
+    for couple_id, count, recent_avg, before_avg in rows:
+        summary = summaries[couple_id]
+        summary.triggers_recent = count
+        summary.intensity_recent = recent_avg
+        summary.intensity_before = before_avg
 
 
-def _add_agreements(summaries, now) -> None:
-    last_review = (
-        Review.objects.filter(agreement=OuterRef("pk"), completed_at__isnull=False)
-        .order_by("-completed_at")
-        .values("completed_at")[:1]
-    )
-    rows = (
-        Agreement.objects.filter(couple_id__in=summaries)
-        .values(
-            "couple_id",
-            number=F("current_version__number"),
-            since=F("current_version__took_effect_at"),
-            last_review=Subquery(last_review),
-            open_proposal=Exists(
-                Version.objects.filter(agreement=OuterRef("pk"), status=Version.Status.OPEN)
-            ),
-        )
-        .order_by()
-    )
-    for row in rows:
-        settled = max(filter(None, [row["since"], row["last_review"]]), default=None)
-        next_review = settled + REVIEW_INTERVAL if settled else None
-        summaries[row["couple_id"]].agreement = AgreementStatus(
-            current_number=row["number"],
-            current_since=row["since"],
-            open_proposal=row["open_proposal"],
-            next_review=next_review,
-            review_due=bool(next_review and next_review <= now < next_review + REVIEW_GRACE),
-            review_overdue=bool(next_review and now >= next_review + REVIEW_GRACE),
-        )
-
-
-def _add_pacing(summaries, couples, now) -> set[int]:
+def _add_pacing(summaries, rules, now) -> set[int]:
     """Set each couple's open tier; return the couples whose readiness lowered the tier
     in the last two weeks (the therapist's own ceiling is left out of that comparison)."""
-    policies = {
-        policy.couple_id: policy for policy in PacingPolicy.objects.filter(couple_id__in=couples)
-    }
-    rules = {}
-    for couple_id, couple in couples.items():
-        policy = policies.get(couple_id) or PacingPolicy()
-        policy.couple = couple  # the zone comes from the couple already loaded
-        rules[couple_id] = policy.as_gate_policy()
-        summaries[couple_id].ceiling = policy.therapist_ceiling
+    uncapped = {rule: replace(rule, ceiling=None) for rule in set(rules.values())}
+    wanted = {}
+    for couple_id, rule in rules.items():
+        wanted[couple_id] = [
+            (uncapped[rule], now),
+            (uncapped[rule], now - READINESS_LOOKBACK),
+        ]
+        if rule.ceiling is not None:  # without one, the open tier is the uncapped one
+            wanted[couple_id].append((rule, now))
     # Cached like every page's gate: the reports are read only for couples with a new one.
-    results = gates_for(
-        {
-            couple_id: [
-                (rule, now),
-                (replace(rule, ceiling=None), now),
-                (replace(rule, ceiling=None), now - READINESS_LOOKBACK),
-            ]
-            for couple_id, rule in rules.items()
-        }
-    )
     dropped = set()
-    for couple_id, (capped, uncapped, before) in results.items():
-        summaries[couple_id].tier = capped.tier
-        if uncapped.tier < before.tier:
+    for couple_id, (current, before, *capped) in gates_for(wanted).items():
+        summaries[couple_id].tier = (capped or [current])[0].tier
+        if current.tier < before.tier:
             dropped.add(couple_id)
     return dropped
 
 
-def _safety_concerns(partners: dict[int, list[Membership]], now) -> set[int]:
-    """Couples where a partner shared (by their own choice) a worrying safety answer."""
-    member = {m.user_id: m for ms in partners.values() for m in ms}
-    rows = SafetyCheck.objects.filter(
-        user_id__in=member,
-        share_with_therapist=True,
-        answered_at__gte=now - SAFETY_WINDOW,
-        afraid__in=[SafetyCheck.Answer.YES, SafetyCheck.Answer.SOMETIMES],
-    ).values_list("user_id", "answered_at")
-    # An answer given before joining this couple was meant for another therapist.
-    return {
-        member[user_id].couple_id
-        for user_id, answered_at in rows
-        if answered_at >= member[user_id].joined_at
-    }
-
-
-def _flags(summary: CoupleSummary, now, readiness_dropped: bool, safety: bool) -> list[Flag]:
+def _flags(summary: CoupleSummary, now, readiness_dropped: bool) -> list[Flag]:
     flags = []
-    if safety:
+    if summary.safety_shared:
         flags.append(Flag.SAFETY_SHARED)
-    last = summary.last_checkin or summary.couple.created_at
+    last = summary.last_checkin or summary.created_at
     if last < now - NO_CHECKIN_AFTER:
         flags.append(Flag.NO_CHECKIN)
     if summary.trigger_trend == Trend.RISING:

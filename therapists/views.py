@@ -18,7 +18,8 @@ from pacing.models import gate_for
 
 from . import csi, progress
 from .audit import therapist_couple_view
-from .dashboard import DEFAULT_SORT, SORTS, sort_summaries, summarise
+from .dashboard import DEFAULT_SORT, SORTS, add_trends, couples_of, page_of, sort_summaries
+from .dashboard_html import couple_rows
 from .forms import (
     NO_CEILING,
     CeilingForm,
@@ -87,26 +88,33 @@ def setup(request):
 @therapist_required
 @in_own_time_zone
 def dashboard(request):
-    links = list(
-        TherapistLink.objects.with_access()
-        .with_access_since()
-        .filter(therapist=request.user)
-        .select_related("couple")
-    )
-    partners = _partners_by_couple([link.couple_id for link in links])
+    now = timezone.now()
     sort = request.GET.get("sort")
     sort = sort if sort in SORTS else DEFAULT_SORT
-    summaries = sort_summaries(summarise(links, partners, timezone.now()), sort)
+    summaries = sort_summaries(couples_of(request.user, now), sort)
+    page = page_of(summaries, request.GET.get("page"))
+    add_trends(page.object_list, now)
+    # What was on screen is what was seen: the couples of this page.
     AuditEntry.record(
-        request.user, [link.couple_id for link in links], AuditAction.VIEW_DASHBOARD, request.path
+        request.user,
+        [summary.couple_id for summary in page],
+        AuditAction.VIEW_DASHBOARD,
+        request.get_full_path(),
     )
-    context = {"summaries": summaries, "sort": sort, "sorts": SORTS}
+    context = {
+        "page": page,
+        "rows": couple_rows(page.object_list),
+        "attention": sum(1 for summary in summaries if summary.flags),
+        "sort": sort,
+        "sorts": SORTS,
+    }
     if request.htmx:
+        context["page_changed"] = "page" in request.GET
         return render(request, "therapists/dashboard.html#couples", context)
     context["profile"] = TherapistProfile.objects.filter(user=request.user).first()
     context["waiting"] = TherapistLink.objects.open().filter(
         therapist=request.user, couple__ended_at__isnull=True
-    ).count() - len(links)
+    ).count() - len(summaries)
     return render(request, "therapists/dashboard.html", context)
 
 

@@ -18,17 +18,30 @@ STRIP_SHOWN = 5
 STREAK_LOOKBACK = timedelta(weeks=104)
 
 
+def _couple_people(membership: Membership) -> dict:
+    """Both partners' accounts, already loaded with the membership: whoever wrote a win
+    or asked for a pause is one of them, so their names need no join."""
+    partner = partner_membership(membership)
+    people = {membership.user_id: membership.user}
+    if partner is not None:
+        people[partner.user_id] = partner.user
+    return people
+
+
+def _with_people(objects: list, field: str, people: dict) -> list:
+    for obj in objects:
+        person = people.get(getattr(obj, f"{field}_id"))
+        if person is not None:  # someone who has left: read on demand
+            setattr(obj, field, person)
+    return objects
+
+
 def pause_notice(membership: Membership, now: datetime) -> dict | None:
     """The couple's open pause as each partner may see it (never with its reason)."""
-    pause = (
-        Pause.objects.open()
-        .filter(couple_id=membership.couple_id)
-        .select_related("requested_by")
-        .defer("reason")
-        .first()
-    )
+    pause = Pause.objects.open().filter(couple_id=membership.couple_id).defer("reason").first()
     if pause is None:
         return None
+    _with_people([pause], "requested_by", _couple_people(membership))
     return {
         "pause": pause,
         "mine": pause.requested_by_id == membership.user_id,
@@ -70,10 +83,13 @@ def streak_weeks(couple: Couple, now: datetime) -> int:
     return consecutive_weeks(weeks, this_week.date())
 
 
-def wins_strip(couple: Couple, now: datetime) -> dict:
+def wins_strip(couple: Couple, now: datetime, people: dict | None = None) -> dict:
     """This week's wins and the streak, for templates/together/_wins_strip.html."""
     this_week = Win.objects.filter(couple=couple, created_at__gte=week_start(now, couple.zone))
-    wins = list(this_week.select_related("author")[: STRIP_SHOWN + 1])
+    if people is None:
+        wins = list(this_week.select_related("author")[: STRIP_SHOWN + 1])
+    else:
+        wins = _with_people(list(this_week[: STRIP_SHOWN + 1]), "author", people)
     streak = streak_weeks(couple, now)
     return {
         "wins": wins[:STRIP_SHOWN],
@@ -97,15 +113,24 @@ def today_for(membership: Membership, now: datetime) -> dict:
                 readiness=Readiness.READY_NOW, last_answered_at__gte=now - timedelta(days=7)
             )[:WAITING_SHOWN]
         )
-    wins_to_thank = list(
-        Win.objects.filter(couple=couple, thanked_at__isnull=True)
-        .exclude(author=user)
-        .select_related("author")[:WAITING_SHOWN]
+    people = _couple_people(membership)
+    wins_to_thank = _with_people(
+        list(
+            Win.objects.filter(couple=couple, thanked_at__isnull=True).exclude(author=user)[
+                :WAITING_SHOWN
+            ]
+        ),
+        "author",
+        people,
     )
-    goal_changes = list(
-        GoalChange.objects.filter(couple=couple)
-        .for_partner_of(user)
-        .select_related("goal", "proposed_by")[:WAITING_SHOWN]
+    goal_changes = _with_people(
+        list(
+            GoalChange.objects.filter(couple=couple)
+            .for_partner_of(user)
+            .select_related("goal")[:WAITING_SHOWN]
+        ),
+        "proposed_by",
+        people,
     )
     waiting = waiting_questions or new_answers or wins_to_thank or goal_changes
     return {
@@ -116,5 +141,5 @@ def today_for(membership: Membership, now: datetime) -> dict:
         "wins_to_thank": wins_to_thank,
         "goal_changes": goal_changes,
         "nothing_waiting": not waiting,
-        "wins_strip": wins_strip(couple, now),
+        "wins_strip": wins_strip(couple, now, people),
     }

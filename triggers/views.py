@@ -7,16 +7,14 @@ from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.shortcuts import redirect, render
 from django.utils import timezone
-from django.utils.dates import WEEKDAYS, WEEKDAYS_ABBR
-from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from accounts.access import couple_object_or_404, member_required, partner_membership
 
-from . import charts
+from . import patterns_html
 from .forms import STARTERS, ReassuranceForm, TriggerForm
-from .models import INTENSITY_MAX, REASSURANCE_MAX, Sharing, Trigger
+from .models import REASSURANCE_MAX, Sharing, Trigger
 from .patterns import DEFAULT_RANGE, RANGES, summarise
 from .tasks import notify_partner_of_shared_trigger
 
@@ -167,22 +165,6 @@ def patterns(request, membership):
         "partner": partner,
         "range_key": range_key,
         "ranges": RANGES,
-        "charts": _charts(summary),
-        "weekday_rows": [(WEEKDAYS[day - 1], n) for day, n in summary.by_weekday],
+        "cards": patterns_html.cards(summary) if summary.total else "",
     }
     return render(request, "triggers/patterns.html", context)
-
-
-def _charts(summary):
-    period_format = "M Y" if summary.by_month else "j M"
-    return {
-        "category": charts.row_chart([(str(label), n) for label, n in summary.by_category]),
-        "intensity": charts.bar_chart(
-            [(date_format(day, period_format), avg) for day, avg, _count in summary.intensity],
-            max_value=INTENSITY_MAX,
-        ),
-        "hour": charts.bar_chart([(f"{hour:02d}", n) for hour, n in summary.by_hour]),
-        "weekday": charts.bar_chart(
-            [(str(WEEKDAYS_ABBR[day - 1]), n) for day, n in summary.by_weekday]
-        ),
-    }

@@ -86,7 +86,8 @@ def _menu_links(user, member, ns, page):
 def site_nav(context):
     request = context["request"]
     user = context["user"]
-    member = bool(context.get("nav_membership"))
+    # Therapists are never members of a couple: spare them the lookup.
+    member = not user.is_therapist and bool(context.get("nav_membership"))
     match = request.resolver_match
     ns, page = (match.namespace, match.url_name) if match else ("", None)
     more_is_current = member and (ns in ("agreements", "pacing", "therapists") or page == "profile")

@@ -5,10 +5,11 @@ import pytest
 import time_machine
 from django.urls import reverse
 
+from checkins.history import WEEKS_PER_PAGE
 from checkins.models import Answer, CheckIn
 
 from ..conftest import client_for
-from .conftest import answer_data, revealed_week
+from .conftest import answer_data, revealed_week, week_url
 
 NOW = datetime(2026, 3, 4, 12, 0, tzinfo=UTC)
 THIS_WEEK = date(2026, 3, 2)
@@ -54,15 +55,16 @@ def years_of_checkins(couple, hurt, involved, count: int) -> None:
     )
 
 
+@pytest.mark.parametrize("page", ["1", "7"])
 @pytest.mark.parametrize("weeks", [1, 150])
 def test_history_runs_a_bounded_number_of_queries(
-    hurt, involved, couple, weeks, django_assert_max_num_queries
+    hurt, involved, couple, weeks, page, django_assert_max_num_queries
 ):
     years_of_checkins(couple, hurt, involved, weeks)
     client = client_for(hurt)
 
     with django_assert_max_num_queries(HISTORY_QUERIES):
-        response = client.get(reverse("checkins:history"), {"span": "all"})
+        response = client.get(reverse("checkins:history"), {"span": "all", "page": page})
 
     assert response.status_code == HTTPStatus.OK
     assert len(response.context["history"].trends[0].rows) == weeks
@@ -185,3 +187,88 @@ def test_a_new_couple_sees_a_calm_empty_history(hurt, couple):
     assert response.status_code == HTTPStatus.OK
     assert "0 weeks kept in a row" in body
     assert "will gather here" in body
+
+
+def test_the_streak_reaches_past_the_weeks_listed(hurt, involved, couple):
+    years_of_checkins(couple, hurt, involved, 30)
+
+    response = client_for(hurt).get(reverse("checkins:history"))
+
+    history = response.context["history"]
+    assert history.streak == 30 and history.kept == 30
+    assert len(history.weeks) == WEEKS_PER_PAGE
+    assert "30 weeks kept in a row" in response.content.decode()
+
+
+@pytest.mark.parametrize(
+    ("shared", "streak"),
+    [
+        ({0, 1, 2, 3}, 4),  # this week and last week count once shared
+        ({0, 2, 3}, 3),  # last week can still be shared: it does not break the run
+        ({1, 3, 4}, 1),  # two weeks ago was missed
+        (set(), 0),
+    ],
+)
+def test_weeks_still_open_neither_break_nor_pad_the_streak(hurt, involved, couple, shared, streak):
+    for count in shared:
+        revealed_week(couple, hurt, involved, weeks_ago(count))
+
+    assert client_for(hurt).get(reverse("checkins:history")).context["history"].streak == streak
+
+
+def test_older_weeks_are_on_later_pages(hurt, involved, couple):
+    revealed_week(couple, hurt, involved, weeks_ago(13), win_text="Thirteen weeks ago")
+    client = client_for(hurt)
+
+    first = client.get(reverse("checkins:history"))
+    second = client.get(reverse("checkins:history"), {"page": "2", "span": "26"})
+
+    assert [week.week_start for week in first.context["history"].weeks] == [
+        weeks_ago(count) for count in range(12)
+    ]
+    assert [week.week_start for week in second.context["history"].weeks] == [
+        weeks_ago(count) for count in range(12, 24)
+    ]
+    total = second.context["history"].page.paginator.num_pages
+    assert total == -(-second.context["history"].total_weeks // WEEKS_PER_PAGE)
+    html = second.content.decode()
+    assert f"Page 2 of {total}" in html
+    assert '<a href="?span=26" hx-get="?span=26" hx-target="#weeks"' in html
+    assert '<a href="?span=26&amp;page=3" hx-get="?span=26&amp;page=3"' in html
+    assert 'href="?span=all&amp;page=2"' in html  # a longer span keeps the page of weeks
+    assert f'<a href="{week_url("week", weeks_ago(13))}">Week of 1 Dec 2025</a>' in html
+    assert '<span class="badge badge-kept">Kept</span>' in html
+    assert '<span class="badge badge-missed">Missed</span>' in html
+
+
+@pytest.mark.parametrize("asked", ["0", "-3", "9999", "99999999999999999999999999"])
+def test_a_page_past_the_end_shows_the_oldest_weeks(hurt, couple, asked):
+    response = client_for(hurt).get(reverse("checkins:history"), {"page": asked})
+
+    assert response.status_code == HTTPStatus.OK
+    history = response.context["history"]
+    assert history.page.number == history.page.paginator.num_pages
+    first_week = couple.created_at.date() - timedelta(days=couple.created_at.weekday())
+    assert history.weeks[-1].week_start == first_week
+
+
+@pytest.mark.parametrize("asked", ["abc", "2.5", ""])
+def test_a_page_that_is_not_a_number_shows_the_newest_weeks(hurt, couple, asked):
+    response = client_for(hurt).get(reverse("checkins:history"), {"page": asked})
+
+    assert response.status_code == HTTPStatus.OK
+    assert response.context["history"].weeks[0].week_start == THIS_WEEK
+
+
+def test_other_weeks_come_as_an_htmx_fragment(hurt, couple):
+    response = client_for(hurt).get(
+        reverse("checkins:history"),
+        {"page": "2"},
+        headers={"HX-Request": "true", "HX-Target": "weeks"},
+    )
+
+    body = response.content.decode()
+    assert response.status_code == HTTPStatus.OK
+    assert body.lstrip().startswith('<section id="weeks"')
+    assert "<html" not in body and 'id="trends"' not in body
+    assert body.count('<li class="week">') == WEEKS_PER_PAGE

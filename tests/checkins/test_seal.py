@@ -35,6 +35,8 @@ def everything_the_partner_can_fetch(client) -> list:
         client.get(history),
         client.get(history, {"span": "all"}),
         client.get(history, {"span": "26"}, headers=HTMX),
+        client.get(history, {"page": "2"}),
+        client.get(history, {"page": "1"}, headers=HTMX | {"HX-Target": "weeks"}),
         # Their own autosave fragment, and their own form re-shown with an error.
         client.post(week_url("save_answer", WEEK), {"win_text": "mine"}, headers=HTMX),
         client.post(week_url("save_answer", WEEK), {"hope": "11"}, headers=HTMX),

@@ -38,14 +38,15 @@ APP_METHODS = ("GET", "HX-GET", "POST", "HX-POST")
 
 # Fragments and pages that only answer to query parameters.
 EXTRA_QUERIES = {
-    "checkins:history": lambda w: [{"span": "all"}],
+    "checkins:history": lambda w: [{"span": "all"}, {"page": "2"}],
+    "agreements:history": lambda w: [{"page": "2"}, {"reviews": "2"}],
     "triggers:index": lambda w: [{"page": "1", "shared_page": "1"}],
     "triggers:patterns": lambda w: [{"range": "all"}, {"of": "partner", "range": "all"}],
     "agreements:propose": lambda w: [{"from": w.ids["version"], "replaces": w.ids["proposal"]}],
     "agreements:compare": lambda w: [{"older": w.ids["version"], "newer": w.ids["proposal"]}],
     "therapists:couple_settings": lambda w: [{"page": "1"}, {"notes": "1"}],
     "therapists:couple_detail": lambda w: [{"page": "1"}],
-    "therapists:dashboard": lambda w: [{"sort": "name"}, {"sort": "flags"}],
+    "therapists:dashboard": lambda w: [{"sort": "name"}, {"sort": "flags"}, {"page": "2"}],
     "together:journal": lambda w: [{"page": "1"}],
 }
 

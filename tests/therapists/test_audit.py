@@ -5,12 +5,15 @@ from http import HTTPStatus
 import pytest
 from django.db import DatabaseError, connection, transaction
 from django.urls import reverse
+from django.utils import timezone
 
+from therapists.dashboard import PAGE_SIZE
 from therapists.models import AuditAction, AuditEntry
 
 from ..conftest import client_for, require
 from ..factories import make_couple, make_user
 from .builders import link, make_profile
+from .history import build_couples
 
 
 @pytest.fixture
@@ -73,6 +76,20 @@ def test_the_dashboard_records_one_row_per_couple_shown(shared, couple, dr_lee):
     assert sorted(rows) == sorted(
         [(couple.pk, AuditAction.VIEW_DASHBOARD), (other.pk, AuditAction.VIEW_DASHBOARD)]
     )
+
+
+def test_the_dashboard_records_only_the_couples_on_the_page_shown(dr_lee):
+    couples = build_couples(dr_lee, range(PAGE_SIZE + 2), timezone.now(), weeks_of_history=1)
+    url = reverse("therapists:dashboard")
+
+    client_for(dr_lee).get(url, {"sort": "name", "page": "2"})
+
+    rows = list(AuditEntry.objects.values_list("couple", "action", "path"))
+    assert len(rows) == 2  # "H8 & I8" and "H9 & I9", last by name
+    assert {couple for couple, _action, _path in rows} == {couples[8].pk, couples[9].pk}
+    assert {(action, path) for _couple, action, path in rows} == {
+        (AuditAction.VIEW_DASHBOARD, url + "?sort=name&page=2")
+    }
 
 
 def test_partners_see_who_viewed_their_space(shared, couple, dr_lee, hurt, outsider):

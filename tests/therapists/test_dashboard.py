@@ -1,6 +1,8 @@
-"""The therapist's list of couples: what each summary says, the flags, sorting, and
-the same number of queries for 5 couples as for 200 with a year of history each."""
+"""The therapist's list of couples: what each summary says, the flags, sorting and
+paging, and the same number of queries for 5 couples as for 200 with a year of
+history each."""
 
+import re
 from datetime import UTC, datetime, timedelta
 from http import HTTPStatus
 
@@ -15,8 +17,8 @@ from accounts.models import SafetyCheck
 from checkins import weeks
 from checkins.models import CheckIn
 from pacing.models import PacingPolicy, gate_for
-from therapists.dashboard import Flag, summarise
-from therapists.models import AuditAction, AuditEntry, CsiResponse, TherapistLink
+from therapists.dashboard import PAGE_SIZE, Flag, add_trends, couples_of
+from therapists.models import AuditAction, AuditEntry, CsiResponse
 from triggers.models import Sharing
 
 from ..conftest import client_for
@@ -65,18 +67,19 @@ def test_the_same_number_of_queries_for_5_and_200_couples_with_a_year_of_history
     build_couples(dr_lee, range(5, 200), NOW)
     many, page = dashboard_queries(client)
 
-    assert page.count("Sharing with you since") == 200
+    assert page.count("Sharing with you since") == PAGE_SIZE
+    assert "200 couples share their progress with you." in page
     assert many == few <= DASHBOARD_MAX_QUERIES
-    assert AuditEntry.objects.filter(action=AuditAction.VIEW_DASHBOARD).count() == 205
+    # Each view records the couples it showed.
+    assert AuditEntry.objects.filter(action=AuditAction.VIEW_DASHBOARD).count() == 5 + PAGE_SIZE
     assert CheckIn.objects.count() > 200 * 40  # a year of weekly history each
 
 
 def test_the_bulk_gate_agrees_with_the_gate_of_each_couple(dr_lee, frozen):
     couples = build_couples(dr_lee, range(12), NOW)
     PacingPolicy.objects.create(couple=couples[3], therapist_ceiling=1)
-    links = list(TherapistLink.objects.with_access().with_access_since().select_related("couple"))
 
-    summaries = {s.couple.pk: s for s in summarise(links, {}, timezone.now())}
+    summaries = {s.couple_id: s for s in couples_of(dr_lee, timezone.now())}
 
     assert {pk: s.tier for pk, s in summaries.items()} == {
         couple.pk: gate_for(couple).tier for couple in couples
@@ -99,18 +102,9 @@ def shared(frozen, dr_lee, hurt, involved, couple):
 
 
 def summary_of(dr_lee):
-    links = list(
-        TherapistLink.objects.with_access()
-        .with_access_since()
-        .filter(therapist=dr_lee)
-        .select_related("couple")
-    )
-    partners = {}
-    for link_ in links:
-        partners[link_.couple_id] = list(
-            link_.couple.memberships.active().select_related("user").order_by("role")
-        )
-    return {s.couple.pk: s for s in summarise(links, partners, timezone.now())}
+    summaries = couples_of(dr_lee, timezone.now())
+    add_trends(summaries, timezone.now())
+    return {s.couple_id: s for s in summaries}
 
 
 def week(back: int):
@@ -289,3 +283,86 @@ def test_the_page_shows_the_summary_with_text_alternatives(shared, hurt, involve
     assert '<li class="flag">Review overdue</li>' in page
     assert 'aria-label="Safety, Sam, kept weeks of the last 12: 6, 7"' in page
     assert "0, Steadying" in page
+
+
+# --- Paging: the order takes every couple into account, a page shows PAGE_SIZE ---------
+
+NAME = re.compile(r'<h3><a href="[^"]+">([^<]+)</a></h3>')
+
+
+def names_on(page: str) -> list[str]:
+    return NAME.findall(page)
+
+
+@pytest.fixture
+def thirteen(dr_lee, frozen):
+    """Couples "H0 &amp; I0" to "H12 &amp; I12", a month of history each."""
+    return build_couples(dr_lee, range(PAGE_SIZE + 3), NOW, weeks_of_history=4)
+
+
+def test_the_list_comes_a_page_at_a_time_in_the_order_chosen(dr_lee, thirteen):
+    client = client_for(dr_lee)
+    url = reverse("therapists:dashboard")
+
+    first = client.get(url, {"sort": "name"}).text
+    second = client.get(url, {"sort": "name", "page": "2"}).text
+
+    everyone = sorted((f"H{n} &amp; I{n}" for n in range(PAGE_SIZE + 3)), key=str.casefold)
+    assert names_on(first) == everyone[:PAGE_SIZE]
+    assert names_on(second) == everyone[PAGE_SIZE:]
+    assert "Page 1 of 2" in first and "Page 2 of 2" in second
+    # The pages keep the order chosen, for links and for htmx alike.
+    assert 'rel="next" href="?sort=name&amp;page=2" hx-get="?sort=name&amp;page=2"' in first
+    assert 'rel="prev" href="?sort=name&amp;page=1" hx-get="?sort=name&amp;page=1"' in second
+    assert 'rel="prev"' not in first and 'rel="next"' not in second
+    assert "13 couples share their progress with you." in first
+
+
+def test_needing_attention_first_looks_at_every_couple_not_only_one_page(dr_lee, frozen):
+    for number in range(PAGE_SIZE + 2):
+        calm, *calm_people = couple_named(dr_lee, f"Ann{number:02}", f"Abe{number:02}")
+        kept_week(calm, week(1), dict.fromkeys(calm_people, (6, 6, 6, 6)))
+    worried, zoe, zed = couple_named(dr_lee, "Zoe", "Zed")  # last by name
+    kept_week(worried, week(1), {zoe: (6, 6, 6, 6), zed: (6, 6, 6, 6)})
+    SafetyCheck.objects.create(user=zed, afraid="yes", share_with_therapist=True)
+    client = client_for(dr_lee)
+
+    by_name = client.get(reverse("therapists:dashboard"), {"sort": "name"}).text
+    first = client.get(reverse("therapists:dashboard")).text
+
+    assert "Zoe &amp; Zed" not in names_on(by_name)
+    assert names_on(first)[0] == "Zoe &amp; Zed"
+    assert "One may need your attention." in first
+
+
+@pytest.mark.parametrize("page", ["99", "0", "-1", "two", ""])
+def test_a_page_that_is_not_there_shows_the_first_one(dr_lee, thirteen, page):
+    client = client_for(dr_lee)
+    url = reverse("therapists:dashboard")
+
+    response = client.get(url, {"sort": "name", "page": page})
+
+    assert response.status_code == HTTPStatus.OK
+    assert names_on(response.text) == names_on(client.get(url, {"sort": "name"}).text)
+
+
+def test_a_page_change_comes_as_a_fragment_for_htmx(dr_lee, thirteen):
+    response = client_for(dr_lee).get(
+        reverse("therapists:dashboard"),
+        {"sort": "name", "page": "2"},
+        headers={"HX-Request": "true"},
+    )
+
+    assert response.status_code == HTTPStatus.OK
+    assert response.text.lstrip().startswith('<section id="couples"')
+    assert "<html" not in response.text
+    assert len(names_on(response.text)) == 3
+    assert 'hx-target="#couples" hx-swap="outerHTML show:top" hx-push-url="true"' in response.text
+
+
+def test_a_single_page_has_no_page_links(shared, dr_lee):
+    page = client_for(dr_lee).get(reverse("therapists:dashboard")).text
+
+    assert "Sam &amp; Alex" in page
+    assert "Page 1 of" not in page
+    assert "One couple shares their progress with you." in page

@@ -8,6 +8,7 @@ import pytest
 import time_machine
 from django.urls import reverse
 
+from therapists.dashboard import PAGE_SIZE
 from therapists.models import (
     AuditAction,
     AuditEntry,
@@ -86,7 +87,7 @@ def test_the_dashboard_runs_a_bounded_number_of_queries(
         response = client.get(reverse("therapists:dashboard"))
 
     assert response.status_code == HTTPStatus.OK
-    assert response.text.count("Sharing with you since") == count
+    assert response.text.count("Sharing with you since") == min(count, PAGE_SIZE)
 
 
 @pytest.mark.parametrize("months", [1, 24])
