@@ -4,8 +4,10 @@ It is on every signed-in page; written as a template (a dozen `{% url %}` tags, 
 icon include per link) it cost more to render than most pages' own content.
 """
 
+import functools
+
 from django import template
-from django.urls import reverse
+from django.urls import get_script_prefix, reverse
 from django.utils.html import format_html, format_html_join
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
@@ -36,11 +38,17 @@ ICONS = {
 }
 
 
+@functools.cache
+def _url(url_name: str, script_prefix: str) -> str:
+    """The navigation's addresses never change while the process runs."""
+    return reverse(url_name)
+
+
 def _link(url_name, label, current, icon=None, css=""):
     return format_html(
         '<li{}><a href="{}"{}>{}{}</a></li>',
         format_html(' class="{}"', css) if css else "",
-        reverse(url_name),
+        _url(url_name, get_script_prefix()),
         mark_safe(' aria-current="page"') if current else "",
         ICONS[icon] if icon else "",
         format_html("<span>{}</span>", label) if icon or css == "nav-wide" else label,
@@ -105,7 +113,7 @@ def site_nav(context):
         ICONS["more"],
         _("More"),
         format_html_join("", "{}", ((link,) for link in _menu_links(user, member, ns, page))),
-        reverse("account_logout"),
+        _url("account_logout", get_script_prefix()),
         context.get("csrf_token", ""),
         _("Log out"),
     )

@@ -1,0 +1,76 @@
+"""CPU per request, one request at a time: `python -m bench.cpu` after `make bench`.
+
+Where the time of a page goes when nothing waits in a queue: the web worker's own CPU
+(through Django's WSGI handler, as gunicorn calls it) and the CPU of its PostgreSQL
+backend, each the best of five batches. Run with the same environment as bench/run.py
+(it sets it up itself, from the bench's database and key).
+"""
+
+import io
+import os
+import sys
+import time
+from pathlib import Path
+
+
+def main() -> None:
+    from bench.run import production_env
+
+    os.environ.update(production_env())
+    import django
+
+    django.setup()
+    from django.conf import settings
+    from django.core.handlers.wsgi import WSGIHandler
+    from django.db import connection
+    from django.test import Client
+
+    from accounts.models import User
+    from bench.pages import BASELINE, PAGES, VIEWERS
+
+    cookies = {}
+    for viewer, email in VIEWERS.items():
+        client = Client(HTTP_HOST="127.0.0.1")
+        client.force_login(User.objects.get(email=email))
+        cookies[viewer] = client.cookies[settings.SESSION_COOKIE_NAME].value
+    app = WSGIHandler()
+
+    def get(page) -> None:
+        environ = {
+            "REQUEST_METHOD": "GET",
+            "PATH_INFO": page.path,
+            "SERVER_NAME": "127.0.0.1",
+            "SERVER_PORT": "80",
+            "HTTP_HOST": "127.0.0.1",
+            "wsgi.url_scheme": "http",
+            "wsgi.input": io.BytesIO(),
+            "wsgi.errors": sys.stderr,
+            "HTTP_COOKIE": f"{settings.SESSION_COOKIE_NAME}={cookies[page.viewer]}",
+        }
+        b"".join(app(environ, lambda status, headers: None))
+
+    connection.ensure_connection()
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT pg_backend_pid()")
+        backend = cursor.fetchone()[0]
+
+    def database_cpu() -> float:
+        fields = Path(f"/proc/{backend}/stat").read_text().rsplit(")", 1)[1].split()
+        return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+    rounds = int(os.environ.get("BENCH_CPU_ROUNDS", "20"))
+    print(f"{'page':<24} {'worker ms':>10} {'database ms':>12}")
+    for page in [BASELINE, *PAGES]:
+        get(page)
+        worker, database = [], []
+        for _ in range(5):
+            started, db_started = time.process_time(), database_cpu()
+            for _ in range(rounds):
+                get(page)
+            worker.append((time.process_time() - started) / rounds * 1000)
+            database.append((database_cpu() - db_started) / rounds * 1000)
+        print(f"{page.path:<24} {min(worker):>10.1f} {min(database):>12.1f}")
+
+
+if __name__ == "__main__":
+    main()
