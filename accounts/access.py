@@ -52,6 +52,13 @@ def partner_membership(membership: Membership) -> Membership | None:
     return membership._partner_membership
 
 
+def couple_people(membership: Membership) -> dict:
+    """Both partners' accounts by id, as active_membership already loaded them: who
+    wrote something in the couple's space is one of them, unless they have left."""
+    partner = partner_membership(membership)
+    return {member.user_id: member.user for member in (membership, partner) if member}
+
+
 def member_required(view):
     """Give the view the caller's active membership, or answer 404."""
 

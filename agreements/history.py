@@ -18,7 +18,9 @@ from django.utils.html import format_html, format_html_join
 from django.utils.safestring import SafeString
 from django.utils.translation import gettext as _
 
+from accounts.access import couple_people
 from accounts.models import Membership, User
+from recovery.links import url_maker
 
 from .models import Acceptance, Review, Version
 
@@ -90,19 +92,17 @@ def page_of(queryset, number: str | None, per_page: int) -> tuple[Page, list]:
     return paginator.page(number), rows
 
 
-def people_of(membership: Membership, partner: Membership | None, ids: set) -> dict[int, User]:
+def people_of(membership: Membership, ids: set) -> dict[int, User]:
     """Users by id. Both partners came with the membership: someone who has left the
     couple since is read only when one of their versions is on the page."""
-    people = {member.user_id: member.user for member in (membership, partner) if member}
+    people = couple_people(membership)
     missing = ids - people.keys() - {None}
     if missing:
         people |= User.objects.in_bulk(missing)
     return people
 
 
-def history_for(
-    membership: Membership, partner: Membership | None, page: str | None, reviews: str | None
-) -> AgreementHistory:
+def history_for(membership: Membership, page: str | None, reviews: str | None) -> AgreementHistory:
     versions = Version.objects.filter(agreement__couple=membership.couple).summaries()
     current = Q(agreement__current_version=F("pk"))
     versions = versions.annotate(is_current=ExpressionWrapper(current, BooleanField()))
@@ -117,7 +117,7 @@ def history_for(
             accepted.setdefault(version_id, []).append((partner_id, when))
     ids = {version.proposed_by_id for version in listed}
     ids.update(who for rows in accepted.values() for who, _when in rows)
-    people = people_of(membership, partner, ids)
+    people = people_of(membership, ids)
     completed = Review.objects.filter(agreement__couple=membership.couple).completed()
     review_page, review_list = page_of(completed, reviews, REVIEWS_PER_PAGE)
     return AgreementHistory(
@@ -144,7 +144,7 @@ def entries_html(entries: list[Entry]) -> SafeString:
     current = " · " + _("current version")
     why, declined = _("Why:"), _("Comment when declining:")
     not_yet, changed = _("Not accepted yet."), _("See what changed")
-    version_url = _url_maker("agreements:version")
+    version_url = url_maker("agreements:version", 999999999)
     compare_url = reverse("agreements:compare")
     statuses = {value: str(label) for value, label in Version.Status.choices}
     day, minute = _date_formats()
@@ -204,10 +204,3 @@ def _date_formats():
 
 def _reason(label: str, text: str) -> SafeString | str:
     return format_html('<p class="reason"><strong>{}</strong> {}</p>', label, text) if text else ""
-
-
-def _url_maker(name: str):
-    """A view's link by primary key, reversed once for the whole page."""
-    placeholder = 999999999
-    pattern = reverse(name, kwargs={"pk": placeholder})
-    return lambda pk: pattern.replace(str(placeholder), str(pk))

@@ -185,7 +185,7 @@ def withdraw(request, membership, pk):
 @member_required
 def history(request, membership):
     page, reviews = request.GET.get("page"), request.GET.get("reviews")
-    context = {"history": history_for(membership, partner_membership(membership), page, reviews)}
+    context = {"history": history_for(membership, page, reviews)}
     return render(request, "agreements/history.html", context)
 
 

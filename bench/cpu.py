@@ -23,16 +23,14 @@ def main() -> None:
     from django.conf import settings
     from django.core.handlers.wsgi import WSGIHandler
     from django.db import connection
-    from django.test import Client
 
-    from accounts.models import User
-    from bench.pages import BASELINE, PAGES, VIEWERS
+    from bench.pages import BASELINE, PAGES
+    from bench.probe import signed_in_clients
 
-    cookies = {}
-    for viewer, email in VIEWERS.items():
-        client = Client(HTTP_HOST="127.0.0.1")
-        client.force_login(User.objects.get(email=email))
-        cookies[viewer] = client.cookies[settings.SESSION_COOKIE_NAME].value
+    cookies = {
+        viewer: client.cookies[settings.SESSION_COOKIE_NAME].value
+        for viewer, client in signed_in_clients().items()
+    }
     app = WSGIHandler()
 
     def get(page) -> None:

@@ -11,23 +11,34 @@ import sys
 import django
 
 
+def signed_in_clients() -> dict:
+    """A test client for each bench viewer, signed in (Django must be set up)."""
+    from django.test import Client
+
+    from accounts.models import User
+    from bench.pages import VIEWERS
+
+    clients = {}
+    for viewer, email in VIEWERS.items():
+        clients[viewer] = Client(HTTP_HOST="127.0.0.1")
+        clients[viewer].force_login(User.objects.get(email=email))
+    return clients
+
+
 def main() -> None:
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "bench.settings")
     django.setup()
     from django.conf import settings
     from django.db import connection
-    from django.test import Client
     from django.test.utils import CaptureQueriesContext
 
-    from accounts.models import User
-    from bench.pages import BASELINE, PAGES, VIEWERS
+    from bench.pages import BASELINE, PAGES
 
-    clients, sessions = {}, {}
-    for viewer, email in VIEWERS.items():
-        client = Client(HTTP_HOST="127.0.0.1")
-        client.force_login(User.objects.get(email=email))
-        clients[viewer] = client
-        sessions[viewer] = client.cookies[settings.SESSION_COOKIE_NAME].value
+    clients = signed_in_clients()
+    sessions = {
+        viewer: client.cookies[settings.SESSION_COOKIE_NAME].value
+        for viewer, client in clients.items()
+    }
     pages = {}
     for page in [BASELINE, *PAGES]:
         client = clients[page.viewer]

@@ -11,7 +11,6 @@ from urllib.parse import urlencode
 
 from django.core.paginator import Page, Paginator
 from django.template.defaultfilters import floatformat
-from django.urls import reverse
 from django.utils.dates import MONTHS_3
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
@@ -19,6 +18,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
 from accounts.models import Membership
+from recovery.links import url_maker
 
 from . import charts, weeks
 from .models import RATING_FIELDS, RATINGS, Answer, CheckIn, WeekState, week_state
@@ -142,7 +142,7 @@ def listed_weeks(couple, days: list[date], now: datetime) -> list[Week]:
         .order_by()
         .values_list("week_start", "revealed_at")
     )
-    url = _week_url_maker()
+    url = url_maker("checkins:week", "2000-01-03")  # str(a date) is its ISO form
     return [
         Week(
             day,
@@ -152,13 +152,6 @@ def listed_weeks(couple, days: list[date], now: datetime) -> list[Week]:
         )
         for day in days
     ]
-
-
-def _week_url_maker():
-    """Links to week pages, reversed once and then filled in."""
-    placeholder = "2000-01-03"
-    pattern = reverse("checkins:week", kwargs={"week": placeholder})
-    return lambda day: pattern.replace(placeholder, day.isoformat())
 
 
 def trends_for(membership, people, shown: list[date]) -> list[Trend]:

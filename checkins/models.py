@@ -126,17 +126,7 @@ class CheckInQuerySet(models.QuerySet):
 
     def late_week_for(self, membership: Membership, now: datetime | None = None) -> date | None:
         """Last week, when it is still open and this member has not shared it yet."""
-        couple = membership.couple
-        previous = weeks.week_start_for(now or tz.now(), couple.zone) - weeks.WEEK
-        if previous < weeks.week_start_for(couple.created_at, couple.zone):
-            return None
-        shared = (
-            Answer.objects.submitted()
-            .filter(author_id=membership.user_id, checkin__couple=couple)
-            .filter(checkin__week_start=previous)
-            .exists()
-        )
-        return None if shared else previous
+        return self.status_for(membership, now).late_week
 
     def tally(self, couple: Couple, settled: date) -> dict:
         """In one query, whatever the length of the history: the couple's first check-in

@@ -6,7 +6,6 @@ from operator import itemgetter
 
 from django.contrib import messages
 from django.shortcuts import get_object_or_404, redirect, render
-from django.urls import reverse
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.timesince import timesince
 from django.utils.translation import gettext as _
@@ -14,6 +13,7 @@ from django.utils.translation import gettext_lazy, ngettext
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from accounts.access import couple_object_or_404, member_required
+from recovery.links import url_maker
 from therapists.guidance import guidance_for
 
 from .forms import ReadinessForm, ReflectionForm
@@ -106,7 +106,7 @@ def index(request, membership):
 def _library(library, result) -> SafeString:
     """The library by tier, open tiers with links, built here: as template tags, its
     twenty cards with a link and a plural each cost more than the rest of the page."""
-    link = _url_maker("pacing:exercise", "placeholder-slug")
+    link = url_maker("pacing:exercise", "placeholder-slug")
     open_status = escape(_("Open"))
     closed_status = escape(_("Not open yet. We move at the pace that feels safe for both of you."))
     sections = []
@@ -138,7 +138,7 @@ def _library(library, result) -> SafeString:
 
 def _recent_sessions(couple, titles: dict[int, str]) -> SafeString:
     """The couple's latest sessions as `<li>`s, with the titles already read."""
-    link = _url_maker("pacing:session", 999999999)
+    link = url_maker("pacing:session", 999999999)
     done, in_progress, ago = escape(_("done")), escape(_("in progress")), escape(_("ago"))
     return mark_safe(
         "".join(
@@ -148,12 +148,6 @@ def _recent_sessions(couple, titles: dict[int, str]) -> SafeString:
             for session in ExerciseSession.objects.latest_of(couple, RECENT_SESSIONS)
         )
     )
-
-
-def _url_maker(name: str, placeholder):
-    """Links of one kind, reversed once and then filled in."""
-    pattern = reverse(name, args=[placeholder])
-    return lambda value: pattern.replace(str(placeholder), str(value))
 
 
 @member_required

@@ -5,11 +5,10 @@ the partners' therapist page, with `{% include "therapists/_guidance.html" %}`."
 from dataclasses import dataclass
 from datetime import datetime
 
-from django.urls import reverse
-
 from accounts.models import User
 from pacing import gate
 from pacing.models import TIER_NAMES, Exercise, PacingPolicy
+from recovery.links import url_maker
 
 from .models import ExerciseSuggestion
 
@@ -60,16 +59,14 @@ def guidance_for(couple, result: gate.GateResult, rules: gate.Policy | None = No
         )
     else:
         ceiling = rules.ceiling
-    link = reverse("pacing:exercise", args=["placeholder-slug"])
+    link = url_maker("pacing:exercise", "placeholder-slug")
     return Guidance(
         ceiling=ceiling,
         ceiling_explained=result.reason == gate.Reason.CEILING,
         suggestions=[
             Suggested(
                 title=row.exercise_title,
-                href=link.replace("placeholder-slug", row.exercise_slug)
-                if result.opens(row.exercise_tier)
-                else None,
+                href=link(row.exercise_slug) if result.opens(row.exercise_tier) else None,
                 note=row.note,
                 therapist=row.therapist_name,
                 created_at=row.created_at,

@@ -6,7 +6,7 @@ from django.db.models.functions import TruncWeek
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
-from accounts.access import partner_membership
+from accounts.access import couple_people, partner_membership
 from accounts.models import Couple, Membership
 
 from .models import GoalChange, Pause, Question, Readiness, Step, Win
@@ -16,16 +16,6 @@ WAITING_SHOWN = 5
 STRIP_SHOWN = 5
 # Streaks are counted over the last two years: enough to celebrate, bounded to read.
 STREAK_LOOKBACK = timedelta(weeks=104)
-
-
-def _couple_people(membership: Membership) -> dict:
-    """Both partners' accounts, already loaded with the membership: whoever wrote a win
-    or asked for a pause is one of them, so their names need no join."""
-    partner = partner_membership(membership)
-    people = {membership.user_id: membership.user}
-    if partner is not None:
-        people[partner.user_id] = partner.user
-    return people
 
 
 def _with_people(objects: list, field: str, people: dict) -> list:
@@ -41,7 +31,7 @@ def pause_notice(membership: Membership, now: datetime) -> dict | None:
     pause = Pause.objects.open().filter(couple_id=membership.couple_id).defer("reason").first()
     if pause is None:
         return None
-    _with_people([pause], "requested_by", _couple_people(membership))
+    _with_people([pause], "requested_by", couple_people(membership))
     return {
         "pause": pause,
         "mine": pause.requested_by_id == membership.user_id,
@@ -113,7 +103,7 @@ def today_for(membership: Membership, now: datetime) -> dict:
                 readiness=Readiness.READY_NOW, last_answered_at__gte=now - timedelta(days=7)
             )[:WAITING_SHOWN]
         )
-    people = _couple_people(membership)
+    people = couple_people(membership)
     wins_to_thank = _with_people(
         list(
             Win.objects.filter(couple=couple, thanked_at__isnull=True).exclude(author=user)[
