@@ -24,6 +24,8 @@ import time
 from pathlib import Path
 from urllib.parse import urlsplit
 
+from psycopg import sql
+
 from bench.pages import BASELINE
 from bench.pages import PAGES as ALL_PAGES
 
@@ -63,18 +65,35 @@ def step(message: str) -> None:
     print(f"==> {message}", flush=True)
 
 
-def field_key() -> str:
-    """The dataset's encryption key: kept with it, so a reused dataset stays readable."""
-    path = OUT / "field-key"
-    if not path.exists():
-        from cryptography.fernet import Fernet
-
-        path.write_text(Fernet.generate_key().decode() + "\n")
-        path.chmod(0o600)
-    return path.read_text().strip()
+KEY_NOTE = "common-ground bench field key: "
 
 
-def production_env() -> dict[str, str]:
+def field_key(new_dataset: bool) -> str:
+    """The dataset's encryption key, kept with the dataset (as a comment on its
+    database), so a reused dataset stays readable from any checkout."""
+    from cryptography.fernet import Fernet
+
+    with admin_connection() as connection:
+        note = connection.execute(
+            "SELECT shobj_description(oid, 'pg_database') FROM pg_database WHERE datname = %s",
+            [database_name()],
+        ).fetchone()[0]
+        if note and note.startswith(KEY_NOTE):
+            return note.removeprefix(KEY_NOTE)
+        if not new_dataset:
+            sys.exit(
+                f"Database {database_name()} holds no record of its encryption key; "
+                "rebuild it with BENCH_FRESH=1 make bench"
+            )
+        key = Fernet.generate_key().decode()
+        comment = sql.SQL("COMMENT ON DATABASE {} IS {}").format(
+            sql.Identifier(database_name()), sql.Literal(KEY_NOTE + key)
+        )
+        connection.execute(comment)
+        return key
+
+
+def production_env(new_dataset: bool = False) -> dict[str, str]:
     """Production settings, relaxed only where a local HTTP benchmark must be."""
     env = {k: v for k, v in os.environ.items() if not k.startswith(("DJANGO_", "REDIS_"))}
     env.update(
@@ -86,7 +105,7 @@ def production_env() -> dict[str, str]:
         DJANGO_LOG_LEVEL="WARNING",
         DATABASE_URL=DATABASE_URL,
         REDIS_URL=REDIS_URL,
-        FIELD_ENCRYPTION_KEYS=field_key(),
+        FIELD_ENCRYPTION_KEYS=field_key(new_dataset),
     )
     return env
 
@@ -104,19 +123,26 @@ def ensure_wrk() -> str:
     return shutil.which("wrk") or sys.exit("wrk is still missing after apt-get install wrk")
 
 
-def ensure_database() -> None:
+def database_name() -> str:
+    return urlsplit(DATABASE_URL).path.lstrip("/")
+
+
+def admin_connection():
     import psycopg
 
-    parts = urlsplit(DATABASE_URL)
-    name = parts.path.lstrip("/")
-    if "bench" not in name:
-        sys.exit(f"BENCH_DATABASE_URL must name a database made for the benchmark, not {name!r}")
-    admin = parts._replace(path="/postgres").geturl()
+    admin = urlsplit(DATABASE_URL)._replace(path="/postgres").geturl()
     try:
-        connection = psycopg.connect(admin, autocommit=True)
+        return psycopg.connect(admin, autocommit=True)
     except psycopg.OperationalError as error:
         sys.exit(f"PostgreSQL is not reachable for {DATABASE_URL} (start it first): {error}")
-    with connection:
+
+
+def ensure_database() -> bool:
+    """Create the bench database unless it is there; True when it was created."""
+    name = database_name()
+    if "bench" not in name:
+        sys.exit(f"BENCH_DATABASE_URL must name a database made for the benchmark, not {name!r}")
+    with admin_connection() as connection:
         if os.environ.get("BENCH_FRESH") == "1":
             step(f"Dropping database {name}")
             connection.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
@@ -124,6 +150,8 @@ def ensure_database() -> None:
         if exists.fetchone() is None:
             step(f"Creating database {name}")
             connection.execute(f'CREATE DATABASE "{name}"')
+            return True
+    return False
 
 
 def empty_redis() -> None:
@@ -241,8 +269,7 @@ def print_table(results: dict, probe: dict) -> None:
 def main() -> None:
     OUT.mkdir(exist_ok=True)
     wrk = ensure_wrk()
-    env = production_env()
-    ensure_database()
+    env = production_env(new_dataset=ensure_database())
     empty_redis()
     step("Migrating")
     manage(env, "migrate", "--noinput", "-v0")
