@@ -1,6 +1,7 @@
 """Real Chromium (Debian's) driven by Playwright against Django's live server."""
 
 import os
+from datetime import UTC, datetime
 
 import pytest
 from django.conf import settings
@@ -78,3 +79,16 @@ def new_page(browser, live_server):
 @pytest.fixture
 def page(new_page):
     return new_page()
+
+
+@pytest.fixture
+def server_clock():
+    """The server's clock, for journeys over days or weeks: the live server runs in
+    this process, so `server_clock.shift(timedelta(days=7))` moves its
+    `timezone.now()` a week on (the browser's own clock is not involved). Starts on
+    a Monday morning and keeps ticking, so nothing waits on a frozen clock."""
+    import time_machine
+
+    start = datetime(2026, 3, 2, 9, 0, tzinfo=UTC)
+    with time_machine.travel(start, tick=True) as traveller:
+        yield traveller
