@@ -9,10 +9,9 @@ on their own phone. Unknown browsers share the account's bucket, so guessing sta
 slow everywhere. The limits themselves are `ACCOUNT_RATE_LIMITS` in the settings.
 """
 
+from allauth.account.adapter import DefaultAccountAdapter
 from django.conf import settings
 from django.core import signing
-
-from allauth.account.adapter import DefaultAccountAdapter
 
 DEVICE_COOKIE = "cg_device"
 DEVICE_COOKIE_MAX_AGE = 365 * 24 * 3600

@@ -5,7 +5,15 @@ from pathlib import Path
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.csp import CSP
 
-from .env import database_from_url, env_bool, env_fernet_keys, env_int, env_list, env_str, local_fernet_key
+from .env import (
+    database_from_url,
+    env_bool,
+    env_fernet_keys,
+    env_int,
+    env_list,
+    env_str,
+    local_fernet_key,
+)
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 

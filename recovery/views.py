@@ -39,9 +39,7 @@ def server_error(request, template_name="500.html"):
         if value.strip() and not any(word in name for word in _NOT_SHOWN)
     ]
     # Rendered without the request: its context processors would query the busy database.
-    body = render_to_string(
-        "503.html", {"typed": typed, "quick_exit_url": settings.QUICK_EXIT_URL}
-    )
+    body = render_to_string("503.html", {"typed": typed, "quick_exit_url": settings.QUICK_EXIT_URL})
     response = HttpResponse(body, status=503)
     response["Retry-After"] = str(RETRY_AFTER_SECONDS)
     response["Cache-Control"] = "no-store"

@@ -27,9 +27,7 @@ def setting(name: str) -> int:
         return int(cursor.fetchone()[0])
 
 
-def test_a_lock_held_past_lock_timeout_answers_503_in_time_and_the_next_request_works(
-    hurt, couple
-):
+def test_a_lock_held_past_lock_timeout_answers_503_in_time_and_the_next_request_works(hurt, couple):
     require(connection.vendor == "postgresql", "lock_timeout is PostgreSQL's (DATABASE_URL)")
     assert setting("lock_timeout") == settings.DATABASE_LOCK_TIMEOUT_MS
     assert setting("statement_timeout") == settings.DATABASE_STATEMENT_TIMEOUT_MS
