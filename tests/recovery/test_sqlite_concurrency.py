@@ -34,9 +34,10 @@ def demo_databases(django_db_blocker):
         delattr(connections._connections, alias)
 
 
-def write_at_once(aliases: list[str]) -> list[str]:
+def write_at_once(aliases: list[str], wait_seconds: float) -> list[str]:
     """Two writers that each read, then write — the shape of every save in the app.
-    The first waits (briefly) for the second to have read too before it writes."""
+    The first waits up to `wait_seconds` for the second to have read too before it
+    writes (with IMMEDIATE transactions the second cannot read until the first is done)."""
     first_alias, second_alias = aliases
     with connections[first_alias].cursor() as cursor:
         cursor.execute("CREATE TABLE note (id INTEGER PRIMARY KEY, text TEXT)")
@@ -50,7 +51,7 @@ def write_at_once(aliases: list[str]) -> list[str]:
                 if alias == second_alias:
                     second_has_read.set()
                 else:
-                    second_has_read.wait(timeout=1)
+                    second_has_read.wait(timeout=wait_seconds)
                 cursor.execute("INSERT INTO note (text) VALUES (%s)", [alias])
             outcomes[alias] = "saved"
         except OperationalError as error:
@@ -66,10 +67,12 @@ def write_at_once(aliases: list[str]) -> list[str]:
 
 
 def test_two_partners_saving_at_the_same_moment_both_succeed(tmp_path, demo_databases):
-    assert write_at_once(demo_databases(tmp_path / "demo.sqlite3")) == ["saved", "saved"]
+    aliases = demo_databases(tmp_path / "demo.sqlite3")
+    assert write_at_once(aliases, wait_seconds=1) == ["saved", "saved"]
 
 
 def test_without_immediate_transactions_one_of_them_would_fail(tmp_path, demo_databases):
     # Shows what the setting prevents, so the test above cannot pass by accident.
     aliases = demo_databases(tmp_path / "demo.sqlite3", transaction_mode="DEFERRED")
-    assert "database is locked" in write_at_once(aliases)
+    # Waits long enough for the second writer to read, however busy the machine is.
+    assert "database is locked" in write_at_once(aliases, wait_seconds=30)
