@@ -280,6 +280,9 @@ class Version(models.Model):
     proposed_at = models.DateTimeField(default=tz.now)
     status = models.CharField(max_length=12, choices=Status.choices, default=Status.OPEN)
     decline_comment = EncryptedTextField(blank=True)
+    declined_by = models.ForeignKey(
+        User, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
     closed_at = models.DateTimeField(null=True, blank=True)
     took_effect_at = models.DateTimeField(null=True, blank=True)
 
@@ -404,8 +407,9 @@ class Version(models.Model):
             version._refuse_unless_open(agreement)
             version.status = self.Status.DECLINED
             version.decline_comment = comment.strip()
+            version.declined_by = membership.user
             version.closed_at = tz.now()
-            version.save(update_fields=["status", "decline_comment", "closed_at"])
+            version.save(update_fields=["status", "decline_comment", "declined_by", "closed_at"])
         self.refresh_from_db()
 
     def withdraw(self, membership: Membership) -> None:
