@@ -274,7 +274,7 @@ def main() -> None:
     step("Migrating")
     manage(env, "migrate", "--noinput", "-v0")
     step("Seeding the dataset (reused when already there)")
-    manage(env, "seed_bench")
+    manage(env, "seed_bench")  # bench/management/commands: only under bench.settings
     step("Collecting static files")
     manage(env, "collectstatic", "--noinput", "-v0")
     step("Counting queries per page with Django's test client")
