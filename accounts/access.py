@@ -8,7 +8,7 @@ from functools import wraps
 
 from django.http import Http404
 
-from .models import Couple, Membership
+from .models import Membership
 
 
 def active_membership(user) -> Membership | None:
@@ -91,22 +91,3 @@ def therapist_required(view):
         return view(request, *args, **kwargs)
 
     return wrapper
-
-
-def therapist_couple_or_404(user, couple_id) -> Couple:
-    """The couple, only while `user` is a therapist with an open link to it and both
-    current partners hold an active consent. Checked on every request, never cached,
-    so a withdrawn consent ends access on the very next request."""
-    from therapists.models import TherapistLink  # the therapists app builds on accounts
-
-    if not (user.is_authenticated and user.is_therapist):
-        raise Http404
-    link = (
-        TherapistLink.objects.with_access()
-        .select_related("couple")
-        .filter(therapist=user, couple_id=couple_id)
-        .first()
-    )
-    if link is None:
-        raise Http404
-    return link.couple

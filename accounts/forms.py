@@ -70,6 +70,7 @@ class ProfileForm(forms.ModelForm):
     class Meta:
         model = User
         fields = ["display_name", "timezone", "discreet_title"]
+        labels = {"discreet_title": _("Use a discreet browser tab title")}
 
 
 class NotificationSettingsForm(forms.ModelForm):

@@ -61,13 +61,14 @@ class User(AbstractUser):
         ],
     )
     discreet_title = models.BooleanField(
-        _("use a discreet browser tab title"),
+        _("discreet tab title"),
         default=False,
         help_text=_("Tabs and history show “Notes” instead of the app's name."),
     )
     reminder_hour = models.PositiveSmallIntegerField(
         _("reminder hour"), default=18, choices=[(h, f"{h:02d}:00") for h in range(24)]
     )
+    date_joined = models.DateTimeField(_("account created"), default=tz.now)
 
     USERNAME_FIELD = "email"
     REQUIRED_FIELDS = []
@@ -135,8 +136,8 @@ class Membership(models.Model):
     couple = models.ForeignKey(Couple, on_delete=models.CASCADE, related_name="memberships")
     user = models.ForeignKey(User, on_delete=models.CASCADE, related_name="memberships")
     role = models.CharField(max_length=10, choices=Role.choices)
-    joined_at = models.DateTimeField(default=tz.now)
-    left_at = models.DateTimeField(null=True, blank=True)
+    joined_at = models.DateTimeField(_("joined"), default=tz.now)
+    left_at = models.DateTimeField(_("left"), null=True, blank=True)
 
     objects = MembershipQuerySet.as_manager()
 
@@ -330,9 +331,11 @@ class SafetyCheck(models.Model):
         RATHER_NOT_SAY = "rather_not_say", _("I'd rather not say")
 
     user = models.ForeignKey(User, on_delete=models.CASCADE, related_name="safety_checks")
-    answered_at = models.DateTimeField(default=tz.now)
-    afraid = models.CharField(max_length=16, choices=Answer.choices)
-    share_with_therapist = models.BooleanField(default=False)
+    answered_at = models.DateTimeField(_("answered"), default=tz.now)
+    afraid = models.CharField(
+        _("do you feel afraid of your partner?"), max_length=16, choices=Answer.choices
+    )
+    share_with_therapist = models.BooleanField(_("shared with a therapist"), default=False)
 
     class Meta:
         indexes = [models.Index(fields=["user", "-answered_at"])]

@@ -3,7 +3,6 @@ from django.urls import path
 from . import views
 
 urlpatterns = [
-    path("", views.home, name="home"),
     path("space/start/", views.start_couple, name="start_couple"),
     path("space/invite/", views.invite_partner, name="invite_partner"),
     path("space/invite/revoke/", views.revoke_invitation, name="revoke_invitation"),
@@ -11,9 +10,6 @@ urlpatterns = [
     path("join/<str:token>/", views.join, name="join"),
     path("me/", views.profile, name="profile"),
     path("me/safety/", views.safety_check, name="safety_check"),
-    path("me/export/", views.export_page, name="export"),
-    path("me/export.json", views.export_download, name="export_download"),
-    path("me/delete/", views.delete_account, name="delete_account"),
     path("me/emails/", views.notification_settings, name="notification_settings"),
     path("unsubscribe/<str:token>/", views.unsubscribe, name="unsubscribe"),
     path("unsubscribe/<str:token>/undo/", views.resubscribe, name="resubscribe"),

@@ -25,6 +25,7 @@ REASON_MAX_LENGTH = 300
 COMMENT_MAX_LENGTH = 1000
 NOTE_MAX_LENGTH = 1000
 REVIEW_INTERVAL = timedelta(days=30)
+SECTION_TITLES = {section.key: section.title for section in SECTIONS}
 
 
 class AgreementError(Exception):
@@ -260,27 +261,30 @@ class Version(models.Model):
 
     agreement = models.ForeignKey(Agreement, on_delete=models.CASCADE, related_name="versions")
     # Set when the version takes effect: versions in force are numbered 1, 2, 3...
-    number = models.PositiveIntegerField(null=True, blank=True)
+    number = models.PositiveIntegerField(gettext_lazy("version number"), null=True, blank=True)
     based_on = models.ForeignKey(
         "self", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
     replaces = models.ForeignKey(
         "self", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
-    digital = EncryptedTextField(blank=True)
-    whereabouts = EncryptedTextField(blank=True)
-    contact = EncryptedTextField(blank=True)
-    heated_moments = EncryptedTextField(blank=True)
-    self_care = EncryptedTextField(blank=True)
-    therapy = EncryptedTextField(blank=True)
+    digital = EncryptedTextField(SECTION_TITLES["digital"], blank=True)
+    whereabouts = EncryptedTextField(SECTION_TITLES["whereabouts"], blank=True)
+    contact = EncryptedTextField(SECTION_TITLES["contact"], blank=True)
+    heated_moments = EncryptedTextField(SECTION_TITLES["heated_moments"], blank=True)
+    self_care = EncryptedTextField(SECTION_TITLES["self_care"], blank=True)
+    therapy = EncryptedTextField(SECTION_TITLES["therapy"], blank=True)
     reason = EncryptedTextField(blank=True)
     proposed_by = models.ForeignKey(
         User, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
-    proposed_at = models.DateTimeField(default=tz.now)
+    proposed_at = models.DateTimeField(gettext_lazy("proposed"), default=tz.now)
     status = models.CharField(max_length=12, choices=Status.choices, default=Status.OPEN)
-    decline_comment = EncryptedTextField(blank=True)
-    closed_at = models.DateTimeField(null=True, blank=True)
+    decline_comment = EncryptedTextField(gettext_lazy("your comment"), blank=True)
+    declined_by = models.ForeignKey(
+        User, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    closed_at = models.DateTimeField(gettext_lazy("closed"), null=True, blank=True)
     took_effect_at = models.DateTimeField(null=True, blank=True)
 
     objects = VersionQuerySet.as_manager()
@@ -404,8 +408,9 @@ class Version(models.Model):
             version._refuse_unless_open(agreement)
             version.status = self.Status.DECLINED
             version.decline_comment = comment.strip()
+            version.declined_by = membership.user
             version.closed_at = tz.now()
-            version.save(update_fields=["status", "decline_comment", "closed_at"])
+            version.save(update_fields=["status", "decline_comment", "declined_by", "closed_at"])
         self.refresh_from_db()
 
     def withdraw(self, membership: Membership) -> None:
@@ -429,7 +434,7 @@ class Acceptance(models.Model):
     partner = models.ForeignKey(
         User, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
-    accepted_at = models.DateTimeField(default=tz.now)
+    accepted_at = models.DateTimeField(gettext_lazy("accepted"), default=tz.now)
 
     class Meta:
         constraints = [
@@ -533,10 +538,10 @@ class ReviewResponse(models.Model):
     partner = models.ForeignKey(
         User, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
-    choice = models.CharField(max_length=12, choices=Choice.choices)
+    choice = models.CharField(gettext_lazy("your answer"), max_length=12, choices=Choice.choices)
     note = EncryptedTextField(blank=True)
-    successes = EncryptedTextField(blank=True)
-    answered_at = models.DateTimeField(default=tz.now)
+    successes = EncryptedTextField(gettext_lazy("what went well this month"), blank=True)
+    answered_at = models.DateTimeField(gettext_lazy("answered"), default=tz.now)
 
     class Meta:
         constraints = [

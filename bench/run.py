@@ -277,7 +277,7 @@ def main() -> None:
     step("Migrating")
     manage(unlimited, "migrate", "--noinput", "-v0")
     step("Seeding the dataset (reused when already there)")
-    manage(unlimited, "seed_bench")
+    manage(unlimited, "seed_bench")  # bench/management/commands: only under bench.settings
     step("Collecting static files")
     manage(env, "collectstatic", "--noinput", "-v0")
     step("Counting queries per page with Django's test client")

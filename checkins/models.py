@@ -190,7 +190,9 @@ class CheckInQuerySet(models.QuerySet):
 
 class CheckIn(models.Model):
     couple = models.ForeignKey(Couple, on_delete=models.CASCADE, related_name="checkins")
-    week_start = models.DateField(help_text="The Monday of the week, in the couple's time zone.")
+    week_start = models.DateField(
+        _("week starting"), help_text="The Monday of the week, in the couple's time zone."
+    )
     created_at = models.DateTimeField(default=tz.now)
     # Set once, when the second partner submits; the seal opens from then on.
     revealed_at = models.DateTimeField(null=True, blank=True)
@@ -343,11 +345,11 @@ class Answer(models.Model):
     trust = _rating_field(_("Trust"))
     connection = _rating_field(_("Connection"))
     hope = _rating_field(_("Hope"))
-    triggers_text = EncryptedTextField(blank=True)
-    boundaries_text = EncryptedTextField(blank=True)
-    win_text = EncryptedTextField(blank=True)
-    need_text = EncryptedTextField(blank=True)
-    submitted_at = models.DateTimeField(null=True, blank=True)
+    triggers_text = EncryptedTextField(_("hard moments this week"), blank=True)
+    boundaries_text = EncryptedTextField(_("boundaries"), blank=True)
+    win_text = EncryptedTextField(_("a small win or an appreciation"), blank=True)
+    need_text = EncryptedTextField(_("what I need in the coming week"), blank=True)
+    submitted_at = models.DateTimeField(_("shared"), null=True, blank=True)
     updated_at = models.DateTimeField(auto_now=True)
 
     objects = AnswerQuerySet.as_manager()

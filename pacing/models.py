@@ -59,14 +59,14 @@ class ReadinessReport(models.Model):
         settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="readiness_reports"
     )
     role = models.CharField(max_length=10, choices=Role.choices)
-    created_at = models.DateTimeField(default=tz.now)
+    created_at = models.DateTimeField(_("written"), default=tz.now)
     closeness_safety = models.PositiveSmallIntegerField(
-        _("how safe closeness feels right now"), validators=ZERO_TO_TEN
+        _("how safe closeness felt (0-10)"), validators=ZERO_TO_TEN
     )
     body_settled = models.PositiveSmallIntegerField(
-        _("how settled your body feels today"), validators=ZERO_TO_TEN
+        _("how settled your body felt (0-10)"), validators=ZERO_TO_TEN
     )
-    note = EncryptedTextField(_("private note"), max_length=MAX_NOTE, blank=True)
+    note = EncryptedTextField(_("note"), max_length=MAX_NOTE, blank=True)
 
     objects = ReadinessQuerySet.as_manager()
 
@@ -358,8 +358,8 @@ class Reflection(models.Model):
         settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="reflections"
     )
     safety = models.PositiveSmallIntegerField(validators=ZERO_TO_TEN)
-    noticed = EncryptedTextField(max_length=MAX_NOTICED, blank=True)
-    created_at = models.DateTimeField(default=tz.now)
+    noticed = EncryptedTextField(_("what you noticed"), max_length=MAX_NOTICED, blank=True)
+    created_at = models.DateTimeField(_("written"), default=tz.now)
 
     class Meta:
         constraints = [

@@ -62,6 +62,7 @@ INSTALLED_APPS = [
     "pacing",
     "therapists",
     "together",
+    "home",
 ]
 
 MIDDLEWARE = [

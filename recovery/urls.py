@@ -9,6 +9,7 @@ admin.site.login = secure_admin_login(admin.site.login)
 admin.site.site_header = "Common Ground administration"
 
 urlpatterns = [
+    path("", include("home.urls")),
     path("", include("accounts.urls")),
     path("checkins/", include("checkins.urls")),
     path("agreement/", include("agreements.urls")),

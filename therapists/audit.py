@@ -5,8 +5,9 @@ from functools import wraps
 
 from django.http import HttpResponseNotAllowed
 
-from accounts.access import therapist_couple_or_404, therapist_required
+from accounts.access import therapist_required
 
+from .access import therapist_couple_or_404
 from .models import AuditEntry
 
 

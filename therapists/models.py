@@ -1,7 +1,7 @@
 """The therapist space: profiles, links with both partners' consent, notes, the
 audit trail and the CSI-4.
 
-Access rule (used by accounts.access.therapist_couple_or_404): a therapist may see
+Access rule (used by therapists.access.therapist_couple_or_404): a therapist may see
 a couple only through an open link, while the couple's space is open and BOTH
 current partners (the hurt partner and the involved partner) hold an active consent.
 """
@@ -210,8 +210,8 @@ class Consent(models.Model):
 
     link = models.ForeignKey(TherapistLink, on_delete=models.CASCADE, related_name="consents")
     partner = models.ForeignKey(User, on_delete=models.CASCADE, related_name="+")
-    given_at = models.DateTimeField(default=tz.now)
-    revoked_at = models.DateTimeField(null=True, blank=True)
+    given_at = models.DateTimeField(_("agreed"), default=tz.now)
+    revoked_at = models.DateTimeField(_("withdrawn"), null=True, blank=True)
     revoked_by = models.ForeignKey(
         User, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
@@ -351,8 +351,8 @@ class TherapistNote(models.Model):
     couple = models.ForeignKey(Couple, on_delete=models.CASCADE, related_name="therapist_notes")
     therapist = models.ForeignKey(User, on_delete=models.CASCADE, related_name="+")
     text = EncryptedTextField()
-    visibility = models.CharField(max_length=10, choices=NoteVisibility.choices)
-    created_at = models.DateTimeField(default=tz.now)
+    visibility = models.CharField(_("who sees it"), max_length=10, choices=NoteVisibility.choices)
+    created_at = models.DateTimeField(_("written"), default=tz.now)
 
     objects = TherapistNoteQuerySet.as_manager()
 
@@ -377,7 +377,7 @@ class CsiResponse(models.Model):
     couple = models.ForeignKey(Couple, on_delete=models.CASCADE, related_name="csi_responses")
     partner = models.ForeignKey(User, on_delete=models.CASCADE, related_name="csi_responses")
     # The calendar month in the couple's time zone, e.g. "2026-11".
-    period = models.CharField(max_length=7)
+    period = models.CharField(_("month"), max_length=7)
     answered_at = models.DateTimeField(default=tz.now)
     happiness = models.PositiveSmallIntegerField()
     warmth = models.PositiveSmallIntegerField()
@@ -466,7 +466,7 @@ class ExerciseSuggestion(models.Model):
     therapist = models.ForeignKey(User, on_delete=models.CASCADE, related_name="+")
     exercise = models.ForeignKey("pacing.Exercise", on_delete=models.CASCADE, related_name="+")
     note = EncryptedTextField(blank=True)
-    created_at = models.DateTimeField(default=tz.now)
+    created_at = models.DateTimeField(_("written"), default=tz.now)
 
     objects = ExerciseSuggestionQuerySet.as_manager()
 

@@ -59,8 +59,10 @@ class Question(models.Model):
     couple = models.ForeignKey(Couple, on_delete=models.CASCADE, related_name="questions")
     asked_by = models.ForeignKey(User, on_delete=models.CASCADE, related_name="+")
     text = EncryptedTextField(max_length=QUESTION_MAX)
-    readiness = models.CharField(max_length=12, choices=Readiness.choices)
-    asked_at = models.DateTimeField(default=tz.now)
+    readiness = models.CharField(
+        _("when you wanted the answer"), max_length=12, choices=Readiness.choices
+    )
+    asked_at = models.DateTimeField(_("asked"), default=tz.now)
     # "I'd like to answer this with our therapist present."
     with_therapist_at = models.DateTimeField(null=True, blank=True)
     revisit_requested_at = models.DateTimeField(null=True, blank=True)
@@ -137,7 +139,7 @@ class Answer(models.Model):
     question = models.ForeignKey(Question, on_delete=models.CASCADE, related_name="answers")
     author = models.ForeignKey(User, on_delete=models.CASCADE, related_name="+")
     text = EncryptedTextField(max_length=ANSWER_MAX)
-    created_at = models.DateTimeField(default=tz.now)
+    created_at = models.DateTimeField(_("written"), default=tz.now)
     # Each edit is a new row that supersedes the previous one: nothing is replaced silently.
     supersedes = models.OneToOneField(
         "self", null=True, blank=True, on_delete=models.RESTRICT, related_name="superseded_by"
@@ -177,11 +179,11 @@ class PauseQuerySet(models.QuerySet):
 class Pause(models.Model):
     couple = models.ForeignKey(Couple, on_delete=models.CASCADE, related_name="pauses")
     requested_by = models.ForeignKey(User, on_delete=models.CASCADE, related_name="+")
-    started_at = models.DateTimeField(default=tz.now)
-    ends_at = models.DateTimeField()
+    started_at = models.DateTimeField(_("started"), default=tz.now)
+    ends_at = models.DateTimeField(_("planned end"))
     # Private to the person who asked for the pause: never shown to the partner.
     reason = EncryptedTextField(max_length=PAUSE_REASON_MAX, blank=True)
-    ended_at = models.DateTimeField(null=True, blank=True)
+    ended_at = models.DateTimeField(_("ended"), null=True, blank=True)
 
     objects = PauseQuerySet.as_manager()
 
@@ -256,8 +258,8 @@ class Win(models.Model):
     author = models.ForeignKey(User, on_delete=models.CASCADE, related_name="+")
     kind = models.CharField(max_length=14, choices=WinKind.choices)
     text = EncryptedTextField(max_length=WIN_MAX)
-    created_at = models.DateTimeField(default=tz.now)
-    thanked_at = models.DateTimeField(null=True, blank=True)
+    created_at = models.DateTimeField(_("written"), default=tz.now)
+    thanked_at = models.DateTimeField(_("thanked"), null=True, blank=True)
 
     class Meta:
         ordering = ["-created_at", "-pk"]
@@ -384,7 +386,7 @@ class GoalChange(models.Model):
     why = EncryptedTextField(max_length=GOAL_WHY_MAX, blank=True)
     steps = EncryptedJSONField(default=list)
     base_version = models.PositiveIntegerField(default=0)
-    created_at = models.DateTimeField(default=tz.now)
+    created_at = models.DateTimeField(_("written"), default=tz.now)
     decided_at = models.DateTimeField(null=True, blank=True)
     decided_by = models.ForeignKey(
         User, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
@@ -482,7 +484,7 @@ class JournalEntry(models.Model):
 
     author = models.ForeignKey(User, on_delete=models.CASCADE, related_name="journal_entries")
     text = EncryptedTextField(max_length=JOURNAL_MAX)
-    created_at = models.DateTimeField(default=tz.now)
+    created_at = models.DateTimeField(_("written"), default=tz.now)
 
     objects = JournalEntryQuerySet.as_manager()
 
@@ -500,7 +502,7 @@ class SelfCarePlan(models.Model):
     movement = EncryptedTextField(_("Movement"), blank=True)
     people_i_can_talk_to = EncryptedTextField(_("People I can talk to"), blank=True)
     my_own_therapy = EncryptedTextField(_("My own therapy"), blank=True)
-    updated_at = models.DateTimeField(default=tz.now)
+    updated_at = models.DateTimeField(_("last changed"), default=tz.now)
 
     def __str__(self):
         return f"Self-care plan of user {self.user_id}"

@@ -90,7 +90,7 @@ class Trigger(models.Model):
     occurred_at = models.DateTimeField(_("when"))
     category = models.CharField(_("what set it off"), max_length=20, choices=Category.choices)
     intensity = models.PositiveSmallIntegerField(
-        _("how strong"), validators=[MinValueValidator(0), MaxValueValidator(INTENSITY_MAX)]
+        _("how strong (0-10)"), validators=[MinValueValidator(0), MaxValueValidator(INTENSITY_MAX)]
     )
     what_happened = EncryptedTextField(_("what happened"), max_length=WHAT_HAPPENED_MAX, blank=True)
     body_response = EncryptedTextField(
@@ -174,7 +174,7 @@ class Reassurance(models.Model):
     trigger = models.ForeignKey(Trigger, on_delete=models.CASCADE, related_name="reassurances")
     author = models.ForeignKey(User, on_delete=models.CASCADE, related_name="+")
     text = EncryptedTextField(max_length=REASSURANCE_MAX)
-    created_at = models.DateTimeField(default=timezone.now)
+    created_at = models.DateTimeField(_("written"), default=timezone.now)
 
     class Meta:
         ordering = ["created_at", "pk"]

@@ -11,11 +11,11 @@ from django.contrib.admin.models import CHANGE, LogEntry
 from django.contrib.contenttypes.models import ContentType
 from django.urls import reverse
 
-from accounts.data_rights import KEPT_REFERENCES
 from accounts.models import Couple, Membership, User
 from agreements.models import Acceptance, Agreement, Version
 from checkins.models import CheckIn
 from therapists.models import AuditEntry
+from therapists.personal_data import KEPT_REFERENCES
 from together.models import Goal, JournalEntry
 
 from ..agreements.builders import adopt

@@ -95,6 +95,7 @@ def write_everything(author: User, couple: Couple, tag: str, week: int = 0) -> d
         proposed_by=other.user if other else None,
         status=Version.Status.DECLINED,
         decline_comment=mark(Version, "decline_comment"),
+        declined_by=author,
     )
     review = Review.objects.create(
         agreement=agreement, due_at=now - timedelta(days=week), completed_at=now

@@ -8,8 +8,9 @@ from django.http import Http404
 from django.test import RequestFactory
 from django.urls import URLResolver, get_resolver, reverse
 
-from accounts.access import therapist_couple_or_404, therapist_required
+from accounts.access import therapist_required
 from pacing.models import PacingPolicy
+from therapists.access import therapist_couple_or_404
 from therapists.models import AuditEntry, Consent, ExerciseSuggestion
 
 from ..conftest import client_for, reauthenticated_client

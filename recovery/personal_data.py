@@ -1,0 +1,91 @@
+"""How an app describes its people's data, for the export and for account deletion.
+
+Every app with a model keyed to a person or a couple has a ``personal_data`` module:
+
+- ``EXPORTS``: what a person wrote or chose there, one ``Export`` per section of
+  their copy, each read with one query filtered on the person;
+- ``NOT_EXPORTED``: its other models keyed to a person or a couple, each with why it
+  is left out of the copy;
+- ``forget(user)``: what deleting the account erases or anonymises there, beyond the
+  ``on_delete`` rules of the foreign keys.
+
+``home.data_rights`` puts them in order. Labels are the fields' ``verbose_name``, so
+a field reads the same in the export as in the admin.
+"""
+
+from dataclasses import dataclass
+from typing import Any
+
+from django.db import models
+from django.utils.text import capfirst
+
+
+@dataclass
+class Section:
+    """One part of a person's copy: rows of {field name: value}, and a label per name."""
+
+    key: str
+    title: str
+    labels: dict[str, str]
+    rows: list[dict[str, Any]]
+
+
+@dataclass(frozen=True)
+class Export:
+    """A section of the copy: the rows of `model` whose `person` field is the person.
+
+    `fields` are field names or paths across relations ("checkin__week_start"); a row
+    names each value by the path's last part, and a related object by its `str()`.
+    """
+
+    key: str
+    title: str
+    model: type[models.Model]
+    person: str
+    fields: tuple[str, ...]
+    order_by: tuple[str, ...] = ("pk",)
+    therapists_only: bool = False
+
+    def applies_to(self, user) -> bool:
+        return user.is_therapist or not self.therapists_only
+
+    def section(self, user) -> Section:
+        paths = {path.rsplit("__", 1)[-1]: self._fields_along(path) for path in self.fields}
+        queryset = self.model._default_manager.filter(**{self.person: user.pk})
+        related = {self._related_part(path) for path in self.fields} - {""}
+        if related:
+            queryset = queryset.select_related(*sorted(related))
+        return Section(
+            key=self.key,
+            title=self.title,
+            labels={name: capfirst(along[-1].verbose_name) for name, along in paths.items()},
+            rows=[
+                {name: _value(row, along) for name, along in paths.items()}
+                for row in queryset.order_by(*self.order_by)
+            ],
+        )
+
+    def _fields_along(self, path: str) -> list[models.Field]:
+        model, along = self.model, []
+        for name in path.split("__"):
+            along.append(model._meta.get_field(name))
+            model = along[-1].related_model
+        return along
+
+    def _related_part(self, path: str) -> str:
+        """The relations a path crosses or ends on, for select_related ("" for none)."""
+        along = self._fields_along(path)
+        return "__".join(field.name for field in along if field.is_relation)
+
+
+def _value(row: models.Model, along: list[models.Field]) -> Any:
+    """The value at the end of the path; a choice as its readable label."""
+    for field in along[:-1]:
+        row = getattr(row, field.name)
+    last = along[-1]
+    if last.is_relation:
+        related = getattr(row, last.name)
+        return None if related is None else str(related)
+    if last.choices:
+        return str(getattr(row, f"get_{last.name}_display")())
+    return getattr(row, last.name)

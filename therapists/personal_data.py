@@ -1,0 +1,79 @@
+"""The therapist space: what the export holds and what deletion does (see
+recovery/personal_data.py)."""
+
+from django.utils.translation import gettext_lazy as _
+
+from recovery.personal_data import Export
+
+from .models import (
+    AuditEntry,
+    Consent,
+    CsiResponse,
+    ExerciseSuggestion,
+    TherapistLink,
+    TherapistNote,
+    TherapistProfile,
+)
+
+EXPORTS = (
+    Export(
+        "csi",
+        _("Your relationship questionnaires (CSI-4)"),
+        CsiResponse,
+        "partner",
+        ("period", "happiness", "warmth", "rewarding", "satisfaction", "total"),
+        order_by=("period",),
+    ),
+    Export(
+        "therapist_consents",
+        _("Your consents to a therapist"),
+        Consent,
+        "partner",
+        ("given_at", "revoked_at"),
+        order_by=("given_at",),
+    ),
+    Export(
+        "therapist_profile",
+        _("Your practice"),
+        TherapistProfile,
+        "user",
+        ("practice_name", "licence"),
+        therapists_only=True,
+    ),
+    Export(
+        "therapist_notes",
+        _("Notes you wrote as a therapist"),
+        TherapistNote,
+        "therapist",
+        ("created_at", "visibility", "text"),
+        order_by=("created_at",),
+        therapists_only=True,
+    ),
+    Export(
+        "therapist_suggestions",
+        _("Exercises you suggested"),
+        ExerciseSuggestion,
+        "therapist",
+        ("exercise", "created_at", "note"),
+        order_by=("created_at",),
+        therapists_only=True,
+    ),
+)
+
+NOT_EXPORTED = {
+    TherapistLink: "which therapist a couple invited and when: nothing anyone wrote; each "
+    "partner's consents are exported",
+    AuditEntry: "the couple's record of when a therapist opened their space: what the "
+    "therapist looked at, not what anyone wrote",
+}
+
+# Rows that keep a deleted person's id on purpose: the couple's append-only record of
+# which therapist looked at their space, and when, keeps the therapist's name, so the
+# partners keep their right to know who looked.
+KEPT_REFERENCES = {("therapists.AuditEntry", "therapist")}
+
+
+def forget(user) -> None:
+    """Nothing to do here: the person's consents and questionnaires, and a therapist's
+    practice, notes, suggestions and links, are deleted with their account (on_delete);
+    the audit trail keeps the therapist (KEPT_REFERENCES)."""
