@@ -28,13 +28,14 @@ from therapists.models import (
     Consent,
     CsiResponse,
     ExerciseSuggestion,
+    TherapistLink,
     TherapistNote,
     TherapistProfile,
 )
 from together import models as together
 from triggers.models import Reassurance, Trigger
 
-from .models import Couple, Membership, SafetyCheck, User
+from .models import Couple, EndReason, Membership, SafetyCheck, User
 
 # Rows that keep a deleted person's id on purpose (see delete_account).
 KEPT_REFERENCES = {
@@ -428,7 +429,8 @@ def delete_account(user: User) -> None:
     """
     membership = Membership.objects.active().filter(user=user).select_related("couple").first()
     if membership:
-        membership.couple.end()
+        membership.couple.end(by=user, reason=EndReason.ACCOUNT_DELETED)
+    TherapistLink.end_all_for(user)  # their pace for each couple goes with them
     couple_ids = list(Membership.objects.filter(user=user).values_list("couple_id", flat=True))
     Version.objects.filter(proposed_by=user, number__isnull=True).delete()
     _declined_by(user, couple_ids).update(decline_comment="")

@@ -55,6 +55,7 @@ INSTALLED_APPS = [
     "pacing",
     "therapists",
     "together",
+    "archive",
 ]
 
 MIDDLEWARE = [
