@@ -138,6 +138,10 @@ def build() -> World:
     couple.created_at = now - timedelta(days=60)
     couple.save(update_fields=["created_at"])
     robin = make_user("robin@example.test", "Robin")
+    # Robin's earlier space, closed when his partner left it: his read-only archive.
+    casey = make_user("casey@example.test", "Casey")
+    robins_former_space = make_couple(robin, casey)
+    robins_former_space.end(by=casey)
     other_couple = make_couple(robin, make_user("jamie@example.test", "Jamie"))
     lee = make_user("dr.lee@example.test", "Dr. Lee", is_therapist=True)
     ng = make_user("dr.ng@example.test", "Dr. Ng", is_therapist=True)
@@ -156,6 +160,7 @@ def build() -> World:
     }
     world = World(people=people, couple=couple, other_couple=other_couple, ids={})
     ids = world.ids
+    ids["archived_couple"] = robins_former_space.pk
     secret = world.secret
     sam_m, alex_m = active_membership(sam), active_membership(alex)
 
