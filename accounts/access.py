@@ -93,10 +93,11 @@ def archived_memberships(user):
 def archive_membership_or_404(user, couple_id: int) -> Membership:
     """The caller's membership of a closed space, for reading its archive.
 
-    The membership is read-only (`Membership.is_read_only`): the archive pages pass it
-    to the same `visible_to` rules as the live pages, so each person sees what they
-    wrote and what was shared with them before the end. An open space, or someone
-    else's, is a 404.
+    The archive pages only read: they pass this membership to the same `visible_to`
+    rules as the live pages, so each person sees what they wrote and what was shared
+    with them before the end. Every page that writes asks for an active membership
+    (`member_required`), which a closed space no longer has. An open space, or
+    someone else's, is a 404.
     """
     if not 0 < couple_id <= LARGEST_ID:
         raise Http404

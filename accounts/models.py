@@ -195,11 +195,6 @@ class Membership(models.Model):
     def is_involved(self) -> bool:
         return self.role == Role.INVOLVED
 
-    @property
-    def is_read_only(self) -> bool:
-        """A membership of a closed space: its archive is read, never written."""
-        return self.couple.ended_at is not None
-
 
 def hash_token(token: str) -> str:
     return hashlib.sha256(token.encode()).hexdigest()

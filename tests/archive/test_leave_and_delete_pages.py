@@ -6,7 +6,7 @@ from http import HTTPStatus
 import pytest
 from django.urls import reverse
 
-from accounts.models import Couple, Membership
+from accounts.models import Couple, Invitation, Membership
 
 from ..conftest import client_for, reauthenticated_client
 from ..factories import PASSWORD
@@ -93,3 +93,13 @@ def test_deleting_does_what_the_delete_page_says(hurt, involved, history):
     assert "Some entries were removed when your partner's account was deleted" in text
     assert "AGREED-digital" in text
     assert "A former member" in text
+
+
+def test_after_leaving_a_new_invitation_can_be_accepted(hurt, involved, history, loner):
+    reauthenticated_client(involved).post(reverse("leave_couple"))
+    kims_space = Couple.start(loner, "involved")
+    invitation, _token = Invitation.issue(kims_space, loner, hurt.email)
+
+    invitation.accept(hurt)
+
+    assert Membership.objects.active().get(user=hurt).couple == kims_space

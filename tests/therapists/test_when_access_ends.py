@@ -97,3 +97,17 @@ def test_a_therapist_who_deletes_their_account_takes_their_pace_with_them(therap
     assert PacingPolicy.objects.get(couple=paced).therapist_ceiling is None
     assert CEILING_EXPLAINED not in exercises_page(hurt)
     assert PACE_SET not in exercises_page(hurt)
+
+
+def test_after_stopping_the_couple_can_invite_again_and_nothing_is_shared_yet(
+    therapist, hurt, paced
+):
+    client = client_for(hurt)
+    client.post(reverse("therapists:end_link"))
+
+    code = therapist.therapist_profile.display_code
+    response = client.post(reverse("therapists:invite_by_code"), {"code": code})
+
+    assert response.status_code == HTTPStatus.FOUND
+    assert TherapistLink.objects.open().filter(couple=paced, therapist=therapist).exists()
+    assert not therapist_sees(therapist, paced)  # until both agree again
