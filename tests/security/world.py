@@ -160,7 +160,7 @@ def build() -> World:
     }
     world = World(people=people, couple=couple, other_couple=other_couple, ids={})
     ids = world.ids
-    ids["archived_couple"] = robins_former_space.pk
+    ids["archived_couple"] = _kept_private_before_leaving(world, robins_former_space, casey, now)
     secret = world.secret
     sam_m, alex_m = active_membership(sam), active_membership(alex)
 
@@ -308,6 +308,22 @@ def _secret_trigger(secret, membership, owner: str, sharing: str, now) -> Trigge
         what_helped=secret(owner, f"{what}-what-helped"),
         sharing=sharing,
     )
+
+
+def _kept_private_before_leaving(world: World, couple: Couple, leaver: User, now) -> int:
+    """What the partner who left a closed space had kept private: it must never reach
+    the one who stays, in the archive or anywhere else."""
+    membership = couple.memberships.select_related("couple", "user").get(user=leaver)
+    for sharing in (Sharing.PRIVATE, Sharing.AT_CHECKIN):
+        _secret_trigger(world.secret, membership, "casey", sharing, now)
+    checkin = CheckIn.objects.create(couple=couple, week_start=now.date() - timedelta(weeks=3))
+    checkin.answers.create(
+        author=leaver,
+        safety=2,
+        submitted_at=now,
+        win_text=world.secret("casey", "sealed-answer"),
+    )
+    return couple.pk
 
 
 def sign_in_everyone(world: World) -> None:
