@@ -73,6 +73,52 @@ def member_required(view):
     return wrapper
 
 
+# The largest id a database key holds: anything above it cannot exist.
+LARGEST_ID = 2**63 - 1
+
+
+def archived_memberships(user):
+    """The caller's memberships of spaces that have closed, the latest first: each
+    opens a read-only archive (`archive_membership_or_404`)."""
+    if not user.is_authenticated:
+        return Membership.objects.none()
+    return (
+        Membership.objects.ended()
+        .filter(user=user)
+        .select_related("couple")
+        .order_by("-couple__ended_at", "-pk")
+    )
+
+
+def archive_membership_or_404(user, couple_id: int) -> Membership:
+    """The caller's membership of a closed space, for reading its archive.
+
+    The archive pages only read: they pass this membership to the same `visible_to`
+    rules as the live pages, so each person sees what they wrote and what was shared
+    with them before the end. Every page that writes asks for an active membership
+    (`member_required`), which a closed space no longer has. An open space, or
+    someone else's, is a 404.
+    """
+    if not 0 < couple_id <= LARGEST_ID:
+        raise Http404
+    membership = archived_memberships(user).filter(couple_id=couple_id).first()
+    if membership is None:
+        raise Http404
+    return membership
+
+
+def archive_member_required(view):
+    """Give the view the caller's read-only membership of the closed space named by
+    the URL's `couple_id`, or answer 404."""
+
+    @wraps(view)
+    def wrapper(request, couple_id, *args, **kwargs):
+        membership = archive_membership_or_404(request.user, couple_id)
+        return view(request, membership, *args, **kwargs)
+
+    return wrapper
+
+
 def couple_object_or_404(queryset, membership: Membership, **lookup):
     """Fetch one object of the caller's couple; anything else is a 404."""
     try:

@@ -92,12 +92,23 @@ class Role(models.TextChoices):
         return Role.INVOLVED if self == Role.HURT else Role.HURT
 
 
+class EndReason(models.TextChoices):
+    LEFT = "left", _("A partner left")
+    ACCOUNT_DELETED = "account_deleted", _("A partner deleted their account")
+
+
 class Couple(models.Model):
     """The shared space of two partners."""
 
     timezone = models.CharField(_("time zone"), max_length=64, default="UTC")
     created_at = models.DateTimeField(default=tz.now)
     ended_at = models.DateTimeField(null=True, blank=True)
+    # Who closed the space, so each person's closing page can say "you left" or "your
+    # partner left" (emptied when that person's account is deleted).
+    ended_by = models.ForeignKey(
+        User, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    end_reason = models.CharField(max_length=16, choices=EndReason.choices, blank=True)
 
     def __str__(self):
         return f"Couple space #{self.pk}"
@@ -117,19 +128,40 @@ class Couple(models.Model):
         Membership.objects.create(couple=couple, user=user, role=role)
         return couple
 
+    @property
+    def lost_a_deleted_account(self) -> bool:
+        """Whether a partner's writing was erased with their account when it closed."""
+        return self.end_reason == EndReason.ACCOUNT_DELETED
+
     @transaction.atomic
-    def end(self) -> None:
-        """Close the space for both partners; each keeps what they wrote (see leave page)."""
+    def end(self, by: User | None = None, reason: str = EndReason.LEFT) -> None:
+        """Close the space for both partners, at once. Each keeps a read-only archive of
+        what they wrote and what was shared with them (see the leave page); nothing can
+        be added or changed any more, and a therapist's access and pace end with it."""
         now = tz.now()
-        Couple.objects.filter(pk=self.pk, ended_at__isnull=True).update(ended_at=now)
+        closed = Couple.objects.filter(pk=self.pk, ended_at__isnull=True).update(
+            ended_at=now, ended_by=by, end_reason=reason
+        )
+        if not closed:
+            return  # already closed: the first ending stands
         self.memberships.filter(left_at__isnull=True).update(left_at=now)
         self.invitations.pending().update(revoked_at=now)
-        self.ended_at = now
+        # Through the reverse relation: the therapists app builds on this one.
+        for link in self.therapist_links.filter(ended_at__isnull=True):
+            link.end(by)
+        self.ended_at, self.ended_by, self.end_reason = now, by, reason
+        # NOTICE: "your partner left the shared space" reaches the remaining partner
+        # from here, the one place every ending passes through (leaving and deleting).
 
 
 class MembershipQuerySet(models.QuerySet):
     def active(self):
         return self.filter(left_at__isnull=True)
+
+    def ended(self):
+        """Memberships of spaces that have closed: each opens its person's read-only
+        archive of that space."""
+        return self.filter(left_at__isnull=False, couple__ended_at__isnull=False)
 
 
 class Membership(models.Model):

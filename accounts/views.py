@@ -10,7 +10,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from .access import active_membership, member_required, partner_membership
+from .access import active_membership, archived_memberships, member_required, partner_membership
 from .forms import (
     CoupleStartForm,
     InviteForm,
@@ -26,9 +26,11 @@ PENDING_INVITATION = "pending_invitation"
 
 
 def onboarding(request, form=None, status=HTTPStatus.OK):
+    """First steps, or, after a shared space closed, the calm page that says so."""
     context = {
         "form": form or CoupleStartForm(),
         "pending_token": request.session.get(PENDING_INVITATION),
+        "archives": list(archived_memberships(request.user)),
     }
     return render(request, "accounts/onboarding.html", context, status=status)
 
@@ -110,7 +112,7 @@ def _join_problem(request, problem, status):
 @reauthentication_required
 def leave_couple(request, membership):
     if request.method == "POST":
-        membership.couple.end()
+        membership.couple.end(by=request.user)
         messages.success(request, _("You have left the shared space. It is now closed."))
         return redirect("home")
     return render(request, "accounts/leave.html", {"membership": membership})
@@ -124,7 +126,8 @@ def profile(request):
         messages.success(request, _("Saved."))
         return redirect("profile")
     status = HTTPStatus.UNPROCESSABLE_ENTITY if form.errors else HTTPStatus.OK
-    return render(request, "accounts/profile.html", {"form": form}, status=status)
+    context = {"form": form, "archives": archived_memberships(request.user)}
+    return render(request, "accounts/profile.html", context, status=status)
 
 
 @require_http_methods(["GET", "POST"])

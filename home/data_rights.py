@@ -26,7 +26,7 @@ import pacing.personal_data
 import therapists.personal_data
 import together.personal_data
 import triggers.personal_data
-from accounts.models import Couple, Membership, User
+from accounts.models import Couple, EndReason, Membership, User
 from recovery.personal_data import Section
 
 # The order of the sections in the copy.
@@ -103,7 +103,7 @@ def delete_account(user: User) -> None:
     """
     membership = Membership.objects.active().filter(user=user).select_related("couple").first()
     if membership:
-        membership.couple.end()
+        membership.couple.end(by=user, reason=EndReason.ACCOUNT_DELETED)
     couple_ids = list(Membership.objects.filter(user=user).values_list("couple_id", flat=True))
     for module in reversed(PERSONAL_DATA):
         module.forget(user)

@@ -63,6 +63,7 @@ INSTALLED_APPS = [
     "therapists",
     "together",
     "home",
+    "archive",
 ]
 
 MIDDLEWARE = [

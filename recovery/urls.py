@@ -17,6 +17,7 @@ urlpatterns = [
     path("exercises/", include("pacing.urls")),
     path("together/", include("together.urls")),
     path("therapists/", include("therapists.urls")),
+    path("archive/", include("archive.urls")),
     path("accounts/", include("allauth.urls")),
     path("admin/", admin.site.urls),
     path("health/", health, name="health"),

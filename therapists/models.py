@@ -189,14 +189,22 @@ class TherapistLink(models.Model):
         )
 
     @transaction.atomic
-    def end(self, by: User) -> None:
-        """Stop working with this therapist: the link closes and every consent with it."""
+    def end(self, by: User | None) -> None:
+        """Stop working with this therapist: the link closes, every consent with it, and
+        the pace they set for the exercises (a ceiling nobody can change any more)."""
         now = tz.now()
         TherapistLink.objects.filter(pk=self.pk, ended_at__isnull=True).update(
             ended_at=now, ended_by=by
         )
         self.consents.filter(revoked_at__isnull=True).update(revoked_at=now, revoked_by=by)
+        PacingPolicy.objects.filter(couple_id=self.couple_id).update(therapist_ceiling=None)
         self.ended_at, self.ended_by = now, by
+
+    @classmethod
+    def end_all_for(cls, therapist: User) -> None:
+        """A therapist leaves every couple (before their account is deleted)."""
+        for link in cls.objects.open().filter(therapist=therapist):
+            link.end(None)
 
 
 class ConsentQuerySet(models.QuerySet):

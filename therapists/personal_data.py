@@ -74,6 +74,10 @@ KEPT_REFERENCES = {("therapists.AuditEntry", "therapist")}
 
 
 def forget(user) -> None:
-    """Nothing to do here: the person's consents and questionnaires, and a therapist's
-    practice, notes, suggestions and links, are deleted with their account (on_delete);
-    the audit trail keeps the therapist (KEPT_REFERENCES)."""
+    """A therapist's links end first, so their pace ceiling for each couple goes with
+    them; the person's consents and questionnaires, and a therapist's practice, notes,
+    suggestions and links, are then deleted with their account (on_delete); the audit
+    trail keeps the therapist (KEPT_REFERENCES)."""
+    from .models import TherapistLink
+
+    TherapistLink.end_all_for(user)

@@ -353,13 +353,18 @@ def withdraw_consent(request, membership):
     return redirect("therapists:couple_settings")
 
 
-@require_POST
+@require_http_methods(["GET", "POST"])
 @member_required
 def end_link(request, membership):
+    """Stop working with the therapist: a page that says what it means, then the POST."""
     link = _open_link(membership)
-    if link:
-        link.end(request.user)
-        messages.success(request, _("The link with this therapist has ended."))
+    if link is None:
+        return redirect("therapists:couple_settings")
+    if request.method == "GET":
+        profile = getattr(link.therapist, "therapist_profile", None)
+        return render(request, "therapists/end_link.html", {"link": link, "profile": profile})
+    link.end(request.user)
+    messages.success(request, _("The link with this therapist has ended."))
     return redirect("therapists:couple_settings")
 
 

@@ -46,7 +46,7 @@ def test_leaving_explains_first_then_closes_the_space_for_both(hurt, involved, c
     client = reauthenticated_client(hurt)
 
     explanation = client.get(reverse("leave_couple"))
-    assert "Everything you wrote stays yours" in explanation.content.decode()
+    assert "Each of you keeps a read-only archive" in explanation.content.decode()
     assert Membership.objects.active().count() == 2
 
     client.post(reverse("leave_couple"))
@@ -55,7 +55,8 @@ def test_leaving_explains_first_then_closes_the_space_for_both(hurt, involved, c
     assert couple.ended_at is not None
     assert not Membership.objects.active().filter(couple=couple).exists()
     home = client_for(involved).get(reverse("home")).content.decode()
-    assert "Start your shared space" in home
+    assert "Your partner left the shared space." in home
+    assert "start a new space" in home
 
 
 def test_leaving_asks_for_the_password_again_after_a_while(hurt, couple):

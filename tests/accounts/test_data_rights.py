@@ -118,7 +118,7 @@ def test_the_confirmation_page_explains_what_goes_and_what_stays(hurt, couple):
     page = export_text(reauthenticated_client(hurt), "delete_account")
 
     assert "Deleted for good" in page
-    assert "a former partner" in page
+    assert "a former member" in page
     assert "closes for both of you" in page
 
 

@@ -75,6 +75,7 @@ PARTNER_PAGES = [
     "/together/journal/",
     "/together/journal/self-care/",
     "/therapists/",
+    "/therapists/end/",
     "/therapists/csi/",
     "/me/",
     "/me/emails/",
@@ -92,6 +93,16 @@ THERAPIST_PAGES = [
     "/support/",
 ]
 NEWCOMER_PAGES = ["/", "/me/safety/", "/together/journal/", "/me/"]
+# After the shared space closed: the closing page, then the archive.
+ARCHIVE_PAGES = [
+    "/",
+    "/archive/{couple}/",
+    "/archive/{couple}/checkins/",
+    "/archive/{couple}/triggers/",
+    "/archive/{couple}/agreement/",
+    "/archive/{couple}/questions/",
+    "/me/",
+]
 
 
 @pytest.fixture
@@ -194,5 +205,16 @@ def test_a_newcomer_without_a_couple_space_has_no_serious_problems(browser, live
     page = context.new_page()
     log_in(page, "kim@example.test", PASSWORD)
     found = scan(page, NEWCOMER_PAGES, {})
+    context.close()
+    assert found == [], "\n".join(found)
+
+
+def test_a_partner_whose_space_closed_has_no_serious_problems(browser, live_server, demo):
+    couple = Membership.objects.select_related("couple").get(user__email="hurt@demo.test").couple
+    couple.end(by=Membership.objects.get(couple=couple, role="involved").user)
+    context = browser.new_context(base_url=live_server.url, viewport=PHONE)
+    page = context.new_page()
+    log_in(page, "hurt@demo.test")
+    found = scan(page, ARCHIVE_PAGES, demo)
     context.close()
     assert found == [], "\n".join(found)

@@ -87,6 +87,10 @@ KWARGS = {
     "together:decline_change": _pk("goal_change"),
     "together:withdraw_change": _pk("goal_change"),
     "together:delete_entry": _pk("sam_journal"),
+    **{
+        f"archive:{page}": lambda w: {"couple_id": w.ids["archived_couple"]}
+        for page in ("space", "checkins", "triggers", "agreement", "questions")
+    },
     "therapists:couple_detail": lambda w: {"couple_id": w.couple.pk},
     "therapists:add_note": lambda w: {"couple_id": w.couple.pk},
     "join": lambda w: {"token": w.ids["join_token"]},
@@ -114,6 +118,7 @@ VARIANTS = {
     ),
     "pacing:start (closed tier)": ("pacing:start", lambda w: {"slug": w.ids["closed_exercise"]}),
     "together:question (kept for the session)": ("together:question", _pk("held_question")),
+    "archive:space (an open space)": ("archive:space", lambda w: {"couple_id": w.couple.pk}),
 }
 
 # Pages behind "enter your password again", also fetched just after doing so.

@@ -262,8 +262,8 @@ EXPECTED = {
         "GET": "LOGIN 200   200   200   404   404   404   404",
         "POST": "LOGIN 422   422   422   404   404   404   404",
     },
-    "therapists:end_link": {
-        "GET": "LOGIN 405   405   405   405   405   405   405",
+    "therapists:end_link": {  # GET asks first; Robin's couple has no therapist
+        "GET": "LOGIN 200   200   302   404   404   404   404",
         "POST": "LOGIN 302   302   302   404   404   404   404",
     },
     "therapists:invite_by_code": {
@@ -427,6 +427,18 @@ EXPECTED = {
         "GET": "LOGIN 403   403   403   404   404   404   404",
         "POST": "LOGIN 403   403   403   404   404   404   404",
         "OTHER": "LOGIN 403   403   403   404   404   404   404",
+    },
+    # The read-only archive of a closed space: Robin's earlier one, his alone.
+    **{
+        f"archive:{page}": {
+            "GET": "LOGIN 404   404   200   404   404   404   404",
+            "POST": "LOGIN 405   405   405   405   405   405   405",
+        }
+        for page in ("space", "checkins", "triggers", "agreement", "questions")
+    },
+    "archive:space (an open space)": {  # an open space has no archive
+        "GET": "LOGIN 404   404   404   404   404   404   404",
+        "POST": "LOGIN 405   405   405   405   405   405   405",
     },
     "together:question (kept for the session)": {
         "GET": "LOGIN 200   200   404   404   404   404   404",

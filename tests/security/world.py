@@ -138,6 +138,10 @@ def build() -> World:
     couple.created_at = now - timedelta(days=60)
     couple.save(update_fields=["created_at"])
     robin = make_user("robin@example.test", "Robin")
+    # Robin's earlier space, closed when his partner left it: his read-only archive.
+    casey = make_user("casey@example.test", "Casey")
+    robins_former_space = make_couple(robin, casey)
+    robins_former_space.end(by=casey)
     other_couple = make_couple(robin, make_user("jamie@example.test", "Jamie"))
     lee = make_user("dr.lee@example.test", "Dr. Lee", is_therapist=True)
     ng = make_user("dr.ng@example.test", "Dr. Ng", is_therapist=True)
@@ -156,6 +160,7 @@ def build() -> World:
     }
     world = World(people=people, couple=couple, other_couple=other_couple, ids={})
     ids = world.ids
+    ids["archived_couple"] = _kept_private_before_leaving(world, robins_former_space, casey, now)
     secret = world.secret
     sam_m, alex_m = active_membership(sam), active_membership(alex)
 
@@ -303,6 +308,22 @@ def _secret_trigger(secret, membership, owner: str, sharing: str, now) -> Trigge
         what_helped=secret(owner, f"{what}-what-helped"),
         sharing=sharing,
     )
+
+
+def _kept_private_before_leaving(world: World, couple: Couple, leaver: User, now) -> int:
+    """What the partner who left a closed space had kept private: it must never reach
+    the one who stays, in the archive or anywhere else."""
+    membership = couple.memberships.select_related("couple", "user").get(user=leaver)
+    for sharing in (Sharing.PRIVATE, Sharing.AT_CHECKIN):
+        _secret_trigger(world.secret, membership, "casey", sharing, now)
+    checkin = CheckIn.objects.create(couple=couple, week_start=now.date() - timedelta(weeks=3))
+    checkin.answers.create(
+        author=leaver,
+        safety=2,
+        submitted_at=now,
+        win_text=world.secret("casey", "sealed-answer"),
+    )
+    return couple.pk
 
 
 def sign_in_everyone(world: World) -> None:
