@@ -6,8 +6,8 @@ from http import HTTPStatus
 import pytest
 from django.urls import reverse
 
-from accounts.data_rights import delete_account
 from accounts.models import Couple, Membership
+from home.data_rights import delete_account
 from triggers.models import Trigger
 
 from ..conftest import client_for, reauthenticated_client

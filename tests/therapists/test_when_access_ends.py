@@ -9,9 +9,9 @@ from django.http import Http404
 from django.urls import reverse
 from django.utils import timezone
 
-from accounts.access import therapist_couple_or_404
 from accounts.data_rights import delete_account
 from pacing.models import PacingPolicy, gate_for
+from therapists.access import therapist_couple_or_404
 from therapists.models import NoteVisibility, TherapistLink, TherapistNote
 
 from ..conftest import client_for, reauthenticated_client
