@@ -53,7 +53,8 @@ class Line:
 @dataclass(frozen=True)
 class Tick:
     position: float
-    label: object  # a number or a date: the template writes it
+    label: object  # a number, a date or a word: the template writes it
+    anchor: str = "middle"  # the last label of an axis ends at the edge rather than past it
 
 
 @dataclass(frozen=True)
@@ -113,7 +114,7 @@ def line_chart(
 
     every = max(1, -(-len(labels) // MAX_X_LABELS))
     x_ticks = [
-        Tick(position=x_at(index), label=label)
+        Tick(x_at(index), label, "end" if x_at(index) == right else "middle")
         for index, label in enumerate(labels)
         if index % every == 0
     ]
@@ -167,6 +168,23 @@ class BarChart:
     @property
     def tick_y(self) -> int:
         return self.height - 4
+
+    @property
+    def ticks(self) -> list[Bar]:
+        """The bars whose label is written under them."""
+        return [bar for bar in self.bars if bar.show_label]
+
+    @property
+    def path(self) -> str:
+        """Every bar as one path (one element instead of one per bar)."""
+        if self.rows:
+            boxes = [(0, row.y, row.width, self.bar_height) for row in self.rows]
+        else:
+            boxes = [(bar.x, bar.y, bar.width, bar.height) for bar in self.bars]
+        n = _number
+        return "".join(
+            f"M{n(x)} {n(y)}h{n(width)}v{n(height)}h{n(-width)}z" for x, y, width, height in boxes
+        )
 
     @property
     def is_empty(self) -> bool:
@@ -262,6 +280,14 @@ class Table:
 
 HOURS = [time(hour) for hour in range(24)]
 ONE_DECIMAL = Decimal("0.1")
+
+
+def table_number(value: float | None) -> int | Decimal | None:
+    """A figure for a table as `floatformat:"-1"` shows it: whole numbers without
+    decimals, others to one decimal (the template writes it in the viewer's language)."""
+    if value is None or value == int(value):
+        return value if value is None else int(value)
+    return one_decimal(value)
 
 
 def one_decimal(value: float | None) -> Decimal | None:

@@ -109,11 +109,15 @@ def heading_of(svg: Node) -> str:
 
 def subpaths(d: str) -> list[list[tuple[float, float]]]:
     """The vertices of a path, one list per subpath ("M" starts one)."""
-    tokens = re.findall(rf"[MLHVmlhv]|{NUMBER}", d)
+    tokens = re.findall(rf"[MLHVmlhvZz]|{NUMBER}", d)
     paths: list[list[tuple[float, float]]] = []
     x = y = 0.0
     command, index = "M", 0
     while index < len(tokens):
+        if tokens[index] in "Zz":  # back to where the subpath started
+            x, y = paths[-1][0]
+            index += 1
+            continue
         if tokens[index].isalpha():
             command = tokens[index]
             index += 1
@@ -225,14 +229,35 @@ class BarReading:
     x_labels: list[tuple[int, str]]  # (bar index, label)
 
 
+@dataclass
+class Box:
+    x: float
+    y: float
+    width: float
+    height: float
+
+
+def bars_of(svg: Node) -> list[Box]:
+    """The bars of a chart, as rectangles or as the boxes of a path, in drawing order."""
+    boxes = [
+        Box(*(rect.number(name) for name in ("x", "y", "width", "height")))
+        for rect in svg.find_all("rect", "bar")
+    ]
+    for path in svg.find_all("path", "bar"):
+        for corners in subpaths(path.attrs["d"]):
+            xs, ys = [x for x, _y in corners], [y for _x, y in corners]
+            boxes.append(Box(min(xs), min(ys), max(xs) - min(xs), max(ys) - min(ys)))
+    return boxes
+
+
 def read_bar_chart(svg: Node, top: float) -> BarReading:
     """Vertical bars from the axis line up; a bar as tall as the plot stands for `top`."""
     baseline = next(line for line in svg.find_all("line") if "axis" in line.classes)
     plot = baseline.number("y1")
-    bars = sorted(svg.find_all("rect", "bar"), key=lambda rect: rect.number("x"))
+    bars = sorted(bars_of(svg), key=lambda box: box.x)
     for bar in bars:  # every bar stands on the axis
-        assert round(bar.number("y") + bar.number("height"), 1) == round(plot, 1)
-    centres = [bar.number("x") + bar.number("width") / 2 for bar in bars]
+        assert round(bar.y + bar.height, 1) == round(plot, 1)
+    centres = [bar.x + bar.width / 2 for bar in bars]
     x_labels = []
     for text in svg.find_all("text"):
         x = text.number("x")
@@ -240,7 +265,7 @@ def read_bar_chart(svg: Node, top: float) -> BarReading:
         x_labels.append((index, text.text()))
     return BarReading(
         label=svg.attrs.get("aria-label", ""),
-        values=[round(bar.number("height") / plot * top, 2) for bar in bars],
+        values=[round(bar.height / plot * top, 2) for bar in bars],
         x_labels=x_labels,
     )
 
@@ -254,14 +279,14 @@ class RowReading:
 def read_row_chart(svg: Node, top: float) -> RowReading:
     """Horizontal bars, each with its label above and its value at its end; the longest
     bar stands for `top`."""
-    bars = sorted(svg.find_all("rect", "bar"), key=lambda rect: rect.number("y"))
+    bars = sorted(bars_of(svg), key=lambda box: box.y)
     labels = sorted(svg.find_all("text", "tick"), key=lambda text: text.number("y"))
     values = sorted(svg.find_all("text", "value"), key=lambda text: text.number("y"))
-    longest = max((bar.number("width") for bar in bars), default=0) or 1
+    longest = max((bar.width for bar in bars), default=0) or 1
     return RowReading(
         label=svg.attrs.get("aria-label", ""),
         rows=[
-            (label.text(), value.text(), round(bar.number("width") / longest * top, 2))
+            (label.text(), value.text(), round(bar.width / longest * top, 2))
             for label, value, bar in zip(labels, values, bars, strict=True)
         ],
     )

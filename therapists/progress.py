@@ -76,7 +76,11 @@ def _line_chart(title, axis: list[date], series, max_value=10) -> Chart:
         chart=charts.line_chart(axis, series, max_value=max_value),
         description=_describe(title, series, len(axis)),
         columns=[name for _key, name, _values in series],
-        rows=[(day, row) for day, row in table if any(v is not None for v in row)],
+        rows=[
+            (day, [charts.table_number(v) for v in row])
+            for day, row in table
+            if any(v is not None for v in row)
+        ],
     )
 
 

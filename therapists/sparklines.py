@@ -23,6 +23,11 @@ class Sparkline(LineChart):
     def is_empty(self) -> bool:
         return not self.values
 
+    @property
+    def values_text(self) -> str:
+        """The known values, for the text alternative."""
+        return ", ".join(map(str, self.values))
+
 
 @lru_cache(maxsize=1024)
 def _point(slots: int, index: int, value: float, max_value: float) -> str:

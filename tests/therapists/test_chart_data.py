@@ -156,6 +156,7 @@ def test_the_trigger_charts_show_shared_triggers_only(dr_lee, progress):
     assert chart.values == [0] * 10 + [1, 2]
     assert chart.x_labels == TWELVE_WEEK_LABELS
     assert chart.label == "Shared triggers per week: 3 in the last 12 weeks."
+    assert counts.parent.find("summary").text() == "Triggers per week as a table"
     table = table_of(counts)
     assert table.caption == "Shared triggers per week"
     assert table.head == ["Week of", "Triggers", "Average intensity"]

@@ -12,6 +12,7 @@ from triggers.models import Category, Sharing
 
 from ..chart_reader import (
     charts,
+    container_of,
     heading_of,
     parse,
     read_bar_chart,
@@ -76,6 +77,8 @@ def test_the_last_three_months_by_week(sam):
         "Time of day",
         "Day of the week",
     ]
+    for svg in found.values():
+        assert container_of(svg).find("summary").text() == "Show as a table"
     category = found["What set it off"]
     counts = [0, 0, 0, 2, 0, 1, 1, 0]
     assert read_row_chart(category, top=2).rows == [
