@@ -14,6 +14,7 @@ from django.db.models import BooleanField, Count, ExpressionWrapper, F, Q, Windo
 
 from accounts.access import couple_people
 from accounts.models import Membership, User
+from recovery.links import url_maker
 
 from .models import Acceptance, Review, Version
 
@@ -28,6 +29,7 @@ class Entry:
     version: Version
     proposer: User | None  # None once their account is deleted
     acceptances: list[tuple[User | None, datetime]]  # oldest first
+    url: str  # the version's own page
 
 
 @dataclass(frozen=True)
@@ -109,6 +111,7 @@ def history_for(membership: Membership, page: str | None, reviews: str | None) -
     people = people_of(membership, ids)
     completed = Review.objects.filter(agreement__couple=membership.couple).completed()
     review_page, review_list = page_of(completed, reviews, REVIEWS_PER_PAGE)
+    version_url = url_maker("agreements:version", 999999999)
     return AgreementHistory(
         versions=version_page,
         entries=[
@@ -116,6 +119,7 @@ def history_for(membership: Membership, page: str | None, reviews: str | None) -
                 version=version,
                 proposer=people.get(version.proposed_by_id),
                 acceptances=[(people.get(who), when) for who, when in accepted.get(version.pk, [])],
+                url=version_url(version.pk),
             )
             for version in listed
         ],

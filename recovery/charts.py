@@ -269,12 +269,13 @@ def row_chart(points: list[tuple[str, float]]) -> BarChart:
 
 @dataclass(frozen=True)
 class Table:
-    """A chart's figures for people who cannot see it: a header cell and data cells
-    per row. Header cells that are dates or times are written with `head_format`."""
+    """A chart's figures for people who cannot see it: per row a header cell and one
+    or two data cells (the second None when the table has one). Header cells that are
+    dates or times are written with `head_format`."""
 
     caption: str
     columns: list[str]
-    rows: list[tuple[object, list]]
+    rows: list[tuple[object, object, object]]
     head_format: str = ""
 
 

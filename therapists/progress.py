@@ -118,7 +118,7 @@ class TriggerSummary:
         return charts.Table(
             caption=_("Shared triggers per week"),
             columns=[_("Week of"), _("Triggers"), _("Average intensity")],
-            rows=[(day, [count, charts.one_decimal(average)]) for day, count, average in self.rows],
+            rows=[(day, count, charts.one_decimal(average)) for day, count, average in self.rows],
             head_format="j M Y",
         )
 

@@ -41,7 +41,7 @@ def cards(summary: Patterns) -> list[Card]:
             charts.Table(
                 _("Entries by category"),
                 [_("Category"), entries],
-                [(label, [n]) for label, n in summary.by_category],
+                [(label, n, None) for label, n in summary.by_category],
             ),
         ),
         Card(
@@ -59,7 +59,7 @@ def cards(summary: Patterns) -> list[Card]:
             charts.Table(
                 _("Average intensity over time"),
                 [period, _("Average intensity"), entries],
-                [(day, [average, n]) for day, average, n in intensity],
+                intensity,
                 head_format=long,
             ),
         ),
@@ -76,7 +76,7 @@ def cards(summary: Patterns) -> list[Card]:
             charts.Table(
                 _("Entries by hour of the day"),
                 [_("Hour"), entries],
-                [(charts.HOURS[hour], [n]) for hour, n in summary.by_hour],
+                [(charts.HOURS[hour], n, None) for hour, n in summary.by_hour],
                 head_format="H:i",
             ),
         ),
@@ -91,7 +91,7 @@ def cards(summary: Patterns) -> list[Card]:
             charts.Table(
                 _("Entries by day of the week"),
                 [_("Day"), entries],
-                [(name, [n]) for _abbr, name, n in weekdays],
+                [(name, n, None) for _abbr, name, n in weekdays],
             ),
         ),
     ]
