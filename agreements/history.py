@@ -11,12 +11,6 @@ from urllib.parse import urlencode
 
 from django.core.paginator import Page, Paginator
 from django.db.models import BooleanField, Count, ExpressionWrapper, F, Q, Window
-from django.urls import reverse
-from django.utils import timezone as tz
-from django.utils.dates import MONTHS
-from django.utils.html import format_html, format_html_join
-from django.utils.safestring import SafeString
-from django.utils.translation import gettext as _
 
 from accounts.access import couple_people
 from accounts.models import Membership, User
@@ -35,6 +29,7 @@ class Entry:
     version: Version
     proposer: User | None  # None once their account is deleted
     acceptances: list[tuple[User | None, datetime]]  # oldest first
+    url: str  # the version's own page
 
 
 @dataclass(frozen=True)
@@ -67,10 +62,6 @@ class AgreementHistory:
     @property
     def older_reviews(self) -> str:
         return self.link(reviews=self.reviews.number + 1) + "#reviews-heading"
-
-    @property
-    def entries_html(self) -> SafeString:
-        return entries_html(self.entries)
 
 
 def page_of(queryset, number: str | None, per_page: int) -> tuple[Page, list]:
@@ -120,6 +111,7 @@ def history_for(membership: Membership, page: str | None, reviews: str | None) -
     people = people_of(membership, ids)
     completed = Review.objects.filter(agreement__couple=membership.couple).completed()
     review_page, review_list = page_of(completed, reviews, REVIEWS_PER_PAGE)
+    version_url = url_maker("agreements:version", 999999999)
     return AgreementHistory(
         versions=version_page,
         entries=[
@@ -127,80 +119,10 @@ def history_for(membership: Membership, page: str | None, reviews: str | None) -
                 version=version,
                 proposer=people.get(version.proposed_by_id),
                 acceptances=[(people.get(who), when) for who, when in accepted.get(version.pk, [])],
+                url=version_url(version.pk),
             )
             for version in listed
         ],
         reviews=review_page,
         review_list=review_list,
     )
-
-
-def entries_html(entries: list[Entry]) -> SafeString:
-    """The versions of a page as cards. Built here: with a template, the translations,
-    dates and links of each card cost more than the rest of the page."""
-    former = _("A former partner")
-    proposed = _("Proposed by %(name)s on %(date)s.")
-    accepted = _("Accepted by %(name)s on %(date)s")
-    current = " · " + _("current version")
-    why, declined = _("Why:"), _("Comment when declining:")
-    not_yet, changed = _("Not accepted yet."), _("See what changed")
-    version_url = url_maker("agreements:version", 999999999)
-    compare_url = reverse("agreements:compare")
-    statuses = {value: str(label) for value, label in Version.Status.choices}
-    day, minute = _date_formats()
-
-    def card(entry: Entry) -> SafeString:
-        version = entry.version
-        acceptances = format_html_join(
-            "",
-            "<li>{}</li>",
-            (
-                (accepted % {"name": who or former, "date": minute(at)},)
-                for who, at in entry.acceptances
-            ),
-        ) or format_html('<li class="muted">{}</li>', not_yet)
-        return format_html(
-            '<article class="card history-item" data-version>'
-            '<h3><a href="{}">{}</a></h3><p class="status-tag">{}{}</p><p>{}</p>{}{}'
-            '<ul class="acceptances">{}</ul>{}</article>',
-            version_url(version.pk),
-            version.label,
-            statuses[version.status],
-            current if version.is_current else "",
-            proposed % {"name": entry.proposer or former, "date": day(version.proposed_at)},
-            _reason(why, version.reason),
-            _reason(declined, version.decline_comment),
-            acceptances,
-            format_html(
-                '<p class="no-print"><a href="{}?older={}&amp;newer={}">{}</a></p>',
-                compare_url,
-                version.based_on_id,
-                version.pk,
-                changed,
-            )
-            if version.based_on_id
-            else "",
-        )
-
-    return format_html_join("", "{}", ((card(entry),) for entry in entries))
-
-
-def _date_formats():
-    """Local dates as the "j F Y" and "j F Y, H:i" date filters write them, with the
-    month names translated once for the page rather than once for each date."""
-    months = {number: str(name) for number, name in MONTHS.items()}
-    zone = tz.get_current_timezone()
-
-    def day(moment: datetime) -> str:
-        local = moment.astimezone(zone)
-        return f"{local.day} {months[local.month]} {local.year}"
-
-    def minute(moment: datetime) -> str:
-        local = moment.astimezone(zone)
-        return f"{local.day} {months[local.month]} {local.year}, {local:%H:%M}"
-
-    return day, minute
-
-
-def _reason(label: str, text: str) -> SafeString | str:
-    return format_html('<p class="reason"><strong>{}</strong> {}</p>', label, text) if text else ""

@@ -10,17 +10,14 @@ from datetime import date, datetime
 from urllib.parse import urlencode
 
 from django.core.paginator import Page, Paginator
-from django.template.defaultfilters import floatformat
-from django.utils.dates import MONTHS_3
-from django.utils.html import escape
-from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
 from accounts.models import Membership
+from recovery import charts
 from recovery.links import url_maker
 
-from . import charts, weeks
+from . import weeks
 from .models import RATING_FIELDS, RATINGS, Answer, CheckIn, WeekState, week_state
 
 SPANS = {"12": 12, "26": 26, "all": None}
@@ -54,10 +51,14 @@ class Trend:
     label: str
     question: str
     chart: charts.LineChart
-    svg: str  # the chart's inner markup, already escaped
     rows: list[tuple[date, list[int | None]]]
-    averages: list[tuple[Person, float | None]]
+    columns: list[str]  # whose values the table's columns are
+    averages: list[tuple[str, float]]  # (name, average) of those with an answer
     description: str
+
+    @property
+    def title(self) -> str:
+        return self.label
 
 
 @dataclass(frozen=True)
@@ -100,30 +101,6 @@ class History:
     def span_links(self) -> list[tuple[str, int | None, str]]:
         return [(key, count, self.link(span=key)) for key, count in SPANS.items()]
 
-    @property
-    def week_items(self) -> SafeString:
-        """The week list's items. Built here rather than in the template: a loop with
-        its tests, translations and dates cost more than the rest of the page."""
-        week_of, full = _("Week of %(day)s"), _day_formats()[1]
-        states = {state: (escape(state), escape(state.label)) for state in WeekState}
-        items = []
-        for week in self.weeks:
-            label = escape(week_of % {"day": full(week.week_start)})
-            if week.can_open:
-                label = f'<a href="{escape(week.url)}">{label}</a>'
-            else:
-                label = f"<span>{label}</span>"
-            value, name = states[week.state]
-            items.append(
-                f'<li class="week">{label} <span class="badge badge-{value}">{name}</span></li>'
-            )
-        return mark_safe("".join(items))  # every part escaped above
-
-    @property
-    def trends_html(self) -> SafeString:
-        full = _day_formats()[1]
-        return mark_safe("".join(figure(trend, self.people, full) for trend in self.trends))
-
 
 def people_of(membership: Membership, partner: Membership | None) -> list[Person]:
     people = [Person("self", _("You"), membership.user_id)]
@@ -161,8 +138,6 @@ def trends_for(membership, people, shown: list[date]) -> list[Trend]:
         (row[0], row[1]): row[2:]
         for row in in_span.values_list("checkin__week_start", "author_id", *RATING_FIELDS)
     }
-    short, _full = _day_formats()
-    labels = [short(day) for day in shown]
     trends = []
     for index, (field, label, question) in enumerate(RATINGS):
         table = [
@@ -173,22 +148,20 @@ def trends_for(membership, people, shown: list[date]) -> list[Trend]:
             (person.key, person.name, [row[column] for row in table])
             for column, person in enumerate(people)
         ]
-        chart = charts.line_chart(labels, series)
         trends.append(
             Trend(
                 field=field,
                 label=label,
                 question=question,
-                chart=chart,
-                svg=mark_safe(charts.svg_elements(chart)),  # labels escaped in charts
+                chart=charts.line_chart(shown, series),
                 rows=[
                     (day, row)
                     for day, row in zip(shown, table, strict=True)
                     if any(value is not None for value in row)
                 ],
+                columns=[person.name for person in people],
                 averages=[
-                    (person, _mean(line))
-                    for person, (_key, _name, line) in zip(people, series, strict=True)
+                    (name, mean) for _key, name, line in series if (mean := _mean(line)) is not None
                 ],
                 description=describe(label, series, len(shown)),
             )
@@ -202,60 +175,6 @@ NO_ANSWER = (None,) * len(RATING_FIELDS)
 def _mean(values: list[int | None]) -> float | None:
     known = [value for value in values if value is not None]
     return sum(known) / len(known) if known else None
-
-
-def _day_formats():
-    """Days as the "j M" and "j M Y" date filters write them, with the month names
-    translated once for the page rather than once for each of the many dates."""
-    months = {number: str(name).title() for number, name in MONTHS_3.items()}
-
-    def short(day: date) -> str:
-        return f"{day.day} {months[day.month]}"
-
-    def full(day: date) -> str:
-        return f"{day.day} {months[day.month]} {day.year}"
-
-    return short, full
-
-
-def figure(trend: Trend, people: list[Person], full) -> str:
-    """One rating's chart with its averages and, for people who cannot see the chart,
-    its values as a table. Markup built here: a template costs more for a year of weeks."""
-    chart = trend.chart
-    averages = " · ".join(
-        escape(
-            _("%(name)s: average %(value)s") % {"name": person.name, "value": floatformat(mean, 1)}
-        )
-        for person, mean in trend.averages
-        if mean is not None
-    )
-    summary = escape(_("%(rating)s as a table") % {"rating": trend.label})
-    return (
-        f'<figure class="card chart"><h3>{escape(trend.label)}</h3>'
-        f'<p class="help">{escape(trend.question)}</p>'
-        f'<svg class="line-chart" viewBox="0 0 {chart.width} {chart.height}" role="img" '
-        f'aria-label="{escape(trend.description)}">{trend.svg}</svg>'
-        f'<figcaption class="help">{averages}</figcaption>'
-        f"<details><summary>{summary}</summary>{values_table(trend, people, full)}</details>"
-        "</figure>"
-    )
-
-
-def values_table(trend: Trend, people: list[Person], full) -> str:
-    if not trend.rows:
-        return f'<p class="muted">{escape(_("Nothing shared in these weeks yet."))}</p>'
-    head = "".join(f'<th scope="col">{escape(person.name)}</th>' for person in people)
-    body = "".join(
-        f'<tr><th scope="row">{full(day)}</th>'
-        + "".join("<td>–</td>" if value is None else f"<td>{int(value)}</td>" for value in values)
-        + "</tr>"
-        for day, values in trend.rows
-    )
-    return (
-        f'<table><caption class="visually-hidden">{escape(trend.label)}</caption>'
-        f'<thead><tr><th scope="col">{escape(_("Week of"))}</th>{head}</tr></thead>'
-        f"<tbody>{body}</tbody></table>"
-    )
 
 
 def describe(label: str, series, weeks_shown: int) -> str:

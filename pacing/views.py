@@ -1,15 +1,13 @@
+from dataclasses import dataclass
 from functools import wraps
-from html import escape
 from http import HTTPStatus
 from itertools import groupby
 from operator import itemgetter
 
 from django.contrib import messages
 from django.shortcuts import get_object_or_404, redirect, render
-from django.utils.safestring import SafeString, mark_safe
-from django.utils.timesince import timesince
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy, ngettext
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from accounts.access import couple_object_or_404, member_required
@@ -103,51 +101,42 @@ def index(request, membership):
     return render(request, "pacing/index.html", context)
 
 
-def _library(library, result) -> SafeString:
-    """The library by tier, open tiers with links, built here: as template tags, its
-    twenty cards with a link and a plural each cost more than the rest of the page."""
+@dataclass(frozen=True)
+class Tier:
+    number: int
+    name: str
+    is_open: bool
+    exercises: list[tuple[str, str, int, str]]  # title, purpose, minutes, link when open
+
+
+def _library(library, result) -> list[Tier]:
+    """The library by tier; the exercises of open tiers with their links."""
     link = url_maker("pacing:exercise", "placeholder-slug")
-    open_status = escape(_("Open"))
-    closed_status = escape(_("Not open yet. We move at the pace that feels safe for both of you."))
-    sections = []
+    tiers = []
     for tier, exercises in groupby(library, key=itemgetter(2)):
         is_open = result.opens(tier)
-        heading = _("Tier %(tier)s: %(name)s") % {"tier": tier, "name": TIER_NAMES[tier]}
-        sections.append(
-            f'<section class="pacing-tier{"" if is_open else " pacing-tier-closed"}" '
-            f'aria-labelledby="tier-{tier}"><h2 id="tier-{tier}">{escape(heading)}</h2>'
-            + (
-                f'<p class="pacing-status">{open_status}</p>'
-                if is_open
-                else f'<p class="pacing-status muted">{closed_status}</p>'
+        tiers.append(
+            Tier(
+                tier,
+                TIER_NAMES[tier],
+                is_open,
+                [
+                    (title, purpose, minutes, link(slug) if is_open else "")
+                    for _pk, slug, _tier, title, purpose, minutes in exercises
+                ],
             )
-            + '<ul class="pacing-exercises">'
         )
-        for _pk, slug, _tier, title, purpose, minutes in exercises:
-            name = escape(title)
-            if is_open:
-                name = f'<a href="{escape(link(slug))}">{name}</a>'
-            about = ngettext("About %(minutes)s minute", "About %(minutes)s minutes", minutes)
-            sections.append(
-                f'<li class="card"><h3>{name}</h3><p>{escape(purpose)}</p>'
-                f'<p class="muted">{escape(about % {"minutes": minutes})}</p></li>'
-            )
-        sections.append("</ul></section>")
-    return mark_safe("".join(sections))
+    return tiers
 
 
-def _recent_sessions(couple, titles: dict[int, str]) -> SafeString:
-    """The couple's latest sessions as `<li>`s, with the titles already read."""
+def _recent_sessions(couple, titles: dict[int, str]) -> list[tuple]:
+    """The couple's latest sessions as (link, title, done, started), with the titles
+    already read."""
     link = url_maker("pacing:session", 999999999)
-    done, in_progress, ago = escape(_("done")), escape(_("in progress")), escape(_("ago"))
-    return mark_safe(
-        "".join(
-            f'<li><a href="{link(session.pk)}">{escape(titles[session.exercise_id])}</a> '
-            f'<span class="muted">{done if session.completed_at else in_progress}, '
-            f"{escape(timesince(session.started_at))} {ago}</span></li>"
-            for session in ExerciseSession.objects.latest_of(couple, RECENT_SESSIONS)
-        )
-    )
+    return [
+        (link(session.pk), titles[session.exercise_id], session.completed_at, session.started_at)
+        for session in ExerciseSession.objects.latest_of(couple, RECENT_SESSIONS)
+    ]
 
 
 @member_required

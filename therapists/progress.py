@@ -14,18 +14,16 @@ from datetime import date, datetime
 from django.db.models import Avg, Count, Q
 from django.db.models.functions import Least, TruncWeek
 from django.utils import timezone
-from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
 from accounts.models import Membership, SafetyCheck
 from agreements.models import Agreement, Version
-from checkins import charts as line_charts
 from checkins import weeks
 from checkins.models import RATINGS, Answer
 from pacing import gate
 from pacing.models import TIER_NAMES, ExerciseSession, PacingPolicy, ReadinessReport, Reflection
-from triggers import charts as bar_charts
+from recovery import charts
 from triggers.models import INTENSITY_MAX, Category, Trigger
 
 CHECKIN_WEEKS = 26
@@ -43,7 +41,7 @@ class Chart:
     """A line chart with its one-sentence description and a table alternative."""
 
     title: str
-    chart: line_charts.LineChart
+    chart: charts.LineChart
     description: str
     columns: list[str]
     rows: list[tuple[date, list]]
@@ -72,14 +70,17 @@ def _describe(title: str, series, count: int) -> str:
 
 
 def _line_chart(title, axis: list[date], series, max_value=10) -> Chart:
-    labels = [date_format(day, "j M") for day in axis]
     table = [(day, [values[i] for _k, _n, values in series]) for i, day in enumerate(axis)]
     return Chart(
         title=title,
-        chart=line_charts.line_chart(labels, series, max_value=max_value),
+        chart=charts.line_chart(axis, series, max_value=max_value),
         description=_describe(title, series, len(axis)),
         columns=[name for _key, name, _values in series],
-        rows=[(day, row) for day, row in table if any(v is not None for v in row)],
+        rows=[
+            (day, [charts.table_number(v) for v in row])
+            for day, row in table
+            if any(v is not None for v in row)
+        ],
     )
 
 
@@ -92,25 +93,34 @@ def checkin_charts(couple, partners: list[Membership], now) -> list[Chart]:
         .values("checkin__week_start", "author_id", *[name for name, _l, _q in RATINGS])
     )
     values = {(row["checkin__week_start"], row["author_id"]): row for row in rows}
-    charts = []
+    figures = []
     for name, label, _question in RATINGS:
         series = [
             (m.role, str(m.user), [values.get((day, m.user_id), {}).get(name) for day in axis])
             for m in partners
         ]
-        charts.append(_line_chart(str(label), axis, series))
-    return charts
+        figures.append(_line_chart(str(label), axis, series))
+    return figures
 
 
 @dataclass(frozen=True)
 class TriggerSummary:
     axis: list[date]
-    counts: bar_charts.BarChart
+    counts: charts.BarChart
     counts_description: str
     intensity: Chart
     rows: list[tuple[date, int, float | None]]
     by_category: list[tuple[str, int]]
     total: int
+
+    @property
+    def table(self) -> charts.Table:
+        return charts.Table(
+            caption=_("Shared triggers per week"),
+            columns=[_("Week of"), _("Triggers"), _("Average intensity")],
+            rows=[(day, count, charts.one_decimal(average)) for day, count, average in self.rows],
+            head_format="j M Y",
+        )
 
 
 def trigger_summary(couple, now) -> TriggerSummary:
@@ -127,10 +137,9 @@ def trigger_summary(couple, now) -> TriggerSummary:
     categories = dict(entries.values_list("category").annotate(n=Count("pk")))
     counts = [weekly.get(day, (0, None))[0] for day in axis]
     averages = [weekly.get(day, (0, None))[1] for day in axis]
-    labels = [date_format(day, "j M") for day in axis]
     return TriggerSummary(
         axis=axis,
-        counts=bar_charts.bar_chart(list(zip(labels, counts, strict=True))),
+        counts=charts.bar_chart(list(zip(axis, counts, strict=True)), label_format="j M"),
         counts_description=ngettext(
             "Shared triggers per week: %(total)s in the last %(weeks)s weeks.",
             "Shared triggers per week: %(total)s in the last %(weeks)s weeks.",

@@ -19,7 +19,6 @@ from pacing.models import gate_for
 from . import csi, progress
 from .audit import therapist_couple_view
 from .dashboard import DEFAULT_SORT, SORTS, add_trends, couples_of, page_of, sort_summaries
-from .dashboard_html import couple_rows
 from .forms import (
     NO_CEILING,
     CeilingForm,
@@ -103,7 +102,6 @@ def dashboard(request):
     )
     context = {
         "page": page,
-        "rows": couple_rows(page.object_list),
         "attention": sum(1 for summary in summaries if summary.flags),
         "sort": sort,
         "sorts": SORTS,

@@ -12,7 +12,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from accounts.access import couple_object_or_404, member_required, partner_membership
 
-from . import patterns_html
+from . import pattern_charts
 from .forms import STARTERS, ReassuranceForm, TriggerForm
 from .models import REASSURANCE_MAX, Sharing, Trigger
 from .patterns import DEFAULT_RANGE, RANGES, summarise
@@ -165,6 +165,6 @@ def patterns(request, membership):
         "partner": partner,
         "range_key": range_key,
         "ranges": RANGES,
-        "cards": patterns_html.cards(summary) if summary.total else "",
+        "cards": pattern_charts.cards(summary) if summary.total else [],
     }
     return render(request, "triggers/patterns.html", context)

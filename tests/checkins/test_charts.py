@@ -1,4 +1,4 @@
-from checkins.charts import line_chart
+from recovery.charts import line_chart
 
 
 def test_values_map_from_the_bottom_to_the_top_of_the_plot():

@@ -13,6 +13,7 @@ from tests.conftest import client_for
 from triggers.models import Category, Sharing, Trigger
 from triggers.patterns import summarise
 
+from ..chart_reader import bars_of, charts, parse
 from .builders import log
 
 NOW = datetime(2026, 3, 20, 12, 0, tzinfo=UTC)
@@ -63,7 +64,7 @@ def test_counts_by_category_and_weekly_average_intensity(sam):
     assert weeks == [("2026-03-09", 6.0, 2), ("2026-03-16", 3.0, 1)]
     html = response.content.decode()
     assert html.count('role="img"') == 4
-    assert html.count("<table>") == 4
+    assert html.count("<table") == 4
 
 
 def test_each_chart_has_its_figures_as_a_table(sam):
@@ -77,7 +78,8 @@ def test_each_chart_has_its_figures_as_a_table(sam):
     assert '<th scope="row">11:00</th><td>4</td>' in html  # 15:00 UTC in New York
     assert '<th scope="row">A place</th><td>4</td>' in html
     assert '<th scope="row">Thursday</th><td>1</td>' in html
-    assert html.count('<rect class="bar"') == 8 + 1 + 24 + 7  # categories, weeks, hours, days
+    bars = [len(bars_of(svg)) for svg in charts(parse(html))]
+    assert bars == [8, 1, 24, 7]  # categories, weeks, hours, days
 
 
 def test_a_span_with_nothing_logged_says_so_without_charts(sam):
