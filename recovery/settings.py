@@ -7,6 +7,7 @@ from django.core.exceptions import ImproperlyConfigured
 from django.utils.csp import CSP
 
 from .env import env_bool, env_fernet_keys, env_int, env_list, env_str, local_fernet_key
+from .redis_config import redis_settings
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 
@@ -168,20 +169,14 @@ STORAGES = {
 }
 
 REDIS_URL = env_str("REDIS_URL")
-if REDIS_URL:
-    CACHES = {
-        "default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": REDIS_URL}
-    }
-    # Sessions are read on every request: from Redis, with the database as the
-    # record (a login survives a Redis restart). Without Redis, the database alone.
-    SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
-else:
-    CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
-
-# Celery: a real broker when REDIS_URL is set; otherwise tasks run inline.
-CELERY_BROKER_URL = REDIS_URL or "memory://"
-CELERY_RESULT_BACKEND = REDIS_URL or None
-CELERY_TASK_ALWAYS_EAGER = not REDIS_URL
+# With REDIS_URL: the shared cache, sessions cached in front of the database, and the
+# Celery broker. Without it: local-memory cache, sessions in the database, tasks inline.
+_REDIS = redis_settings(REDIS_URL)
+CACHES = _REDIS["CACHES"]
+SESSION_ENGINE = _REDIS["SESSION_ENGINE"]
+CELERY_BROKER_URL = _REDIS["CELERY_BROKER_URL"]
+CELERY_RESULT_BACKEND = _REDIS["CELERY_RESULT_BACKEND"]
+CELERY_TASK_ALWAYS_EAGER = _REDIS["CELERY_TASK_ALWAYS_EAGER"]
 CELERY_TASK_EAGER_PROPAGATES = True
 CELERY_TASK_SERIALIZER = "json"
 CELERY_RESULT_SERIALIZER = "json"
