@@ -51,9 +51,12 @@ class ResilientRedisCache(RedisCache):
         if time.monotonic() >= self._skip_until:
             try:
                 self._sync()
-                return getattr(super(), method)(*args, version=version)
+                result = getattr(super(), method)(*args, version=version)
             except RedisError as error:
                 self._failed(error)
+            else:
+                self._answered()
+                return result
         if writes and len(self._unsynced) < MAX_UNSYNCED_KEYS:
             self._unsynced.update(self.make_key(key, version=version) for key in keys)
         if keys and all(str(key).startswith(RATE_LIMIT_PREFIX) for key in keys):
@@ -65,6 +68,8 @@ class ResilientRedisCache(RedisCache):
             stale = list(self._unsynced)[:1000]
             self._cache.delete_many(stale)
             self._unsynced.difference_update(stale)
+
+    def _answered(self) -> None:
         if self._down:
             self._down = False
             self._local.clear()
@@ -123,8 +128,11 @@ class ResilientRedisCache(RedisCache):
         # Not remembered for later: a clear that missed Redis is only an emptier cache.
         if time.monotonic() >= self._skip_until:
             try:
-                return super().clear()
+                cleared = super().clear()
             except RedisError as error:
                 self._failed(error)
+            else:
+                self._answered()
+                return cleared
         self._local.clear()
         return False

@@ -8,7 +8,6 @@ def redis_settings(url: str) -> dict:
             "CACHES": {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}},
             "SESSION_ENGINE": "django.contrib.sessions.backends.db",
             "CELERY_BROKER_URL": "memory://",
-            "CELERY_RESULT_BACKEND": None,
             "CELERY_TASK_ALWAYS_EAGER": True,
         }
     return {
@@ -25,6 +24,5 @@ def redis_settings(url: str) -> dict:
         # record (a login survives a Redis restart, and works while Redis is down).
         "SESSION_ENGINE": "django.contrib.sessions.backends.cached_db",
         "CELERY_BROKER_URL": url,
-        "CELERY_RESULT_BACKEND": url,
         "CELERY_TASK_ALWAYS_EAGER": False,
     }
