@@ -18,6 +18,7 @@ Two things need more than "a miss":
 """
 
 import logging
+import threading
 import time
 
 from django.core.cache.backends.base import DEFAULT_TIMEOUT
@@ -32,23 +33,38 @@ RETRY_AFTER_SECONDS = 2
 # allauth's rate limit counters and their locks (allauth.core.internal.ratelimit).
 RATE_LIMIT_PREFIX = "allauth:rl:"
 # Enough for every session active during a long outage; beyond it, keys are no longer
-# remembered and the README's advice (Redis without persistence) is what protects.
+# remembered (see "When something fails" in the README on Redis persistence).
 MAX_UNSYNCED_KEYS = 100_000
+
+
+class _Outage:
+    """What this process knows about one Redis: shared by the cache objects of all its
+    threads (Django makes one per thread), so it is logged and retried once per
+    process, and a key that missed Redis is cleaned up whichever thread comes next."""
+
+    def __init__(self):
+        self.lock = threading.Lock()
+        self.skip_until = 0.0
+        self.last_logged = float("-inf")
+        self.down = False
+        self.unsynced: set[str] = set()
+
+
+_outages: dict[str, _Outage] = {}
+_outages_lock = threading.Lock()
 
 
 class ResilientRedisCache(RedisCache):
     def __init__(self, server, params):
         super().__init__(server, params)
         self._local = LocMemCache("recovery-cache-fallback", {"TIMEOUT": self.default_timeout})
-        self._skip_until = 0.0
-        self._last_logged = float("-inf")
-        self._down = False
-        self._unsynced: set[str] = set()
+        with _outages_lock:
+            self._outage = _outages.setdefault(str(server), _Outage())
 
     def _run(self, method: str, keys, miss, *args, version=None, writes=False):
         """Call `method` on Redis; if it cannot answer, on the local fallback for
         rate-limit keys, and otherwise return `miss`."""
-        if time.monotonic() >= self._skip_until:
+        if time.monotonic() >= self._outage.skip_until:
             try:
                 self._sync()
                 result = getattr(super(), method)(*args, version=version)
@@ -57,30 +73,34 @@ class ResilientRedisCache(RedisCache):
             else:
                 self._answered()
                 return result
-        if writes and len(self._unsynced) < MAX_UNSYNCED_KEYS:
-            self._unsynced.update(self.make_key(key, version=version) for key in keys)
+        if writes and len(self._outage.unsynced) < MAX_UNSYNCED_KEYS:
+            with self._outage.lock:
+                self._outage.unsynced.update(self.make_key(key, version=version) for key in keys)
         if keys and all(str(key).startswith(RATE_LIMIT_PREFIX) for key in keys):
             return getattr(self._local, method)(*args, version=version)
         return miss
 
     def _sync(self) -> None:
-        while self._unsynced:
-            stale = list(self._unsynced)[:1000]
+        outage = self._outage
+        while outage.unsynced:
+            with outage.lock:
+                stale = list(outage.unsynced)[:1000]
             self._cache.delete_many(stale)
-            self._unsynced.difference_update(stale)
+            with outage.lock:
+                outage.unsynced.difference_update(stale)
 
     def _answered(self) -> None:
-        if self._down:
-            self._down = False
+        if self._outage.down:
+            self._outage.down = False
             self._local.clear()
             logger.warning("The Redis cache answers again; using it.")
 
     def _failed(self, error: RedisError) -> None:
-        now = time.monotonic()
-        self._down = True
-        self._skip_until = now + RETRY_AFTER_SECONDS
-        if now - self._last_logged >= LOG_EVERY_SECONDS:
-            self._last_logged = now
+        outage, now = self._outage, time.monotonic()
+        outage.down = True
+        outage.skip_until = now + RETRY_AFTER_SECONDS
+        if now - outage.last_logged >= LOG_EVERY_SECONDS:
+            outage.last_logged = now
             # The error names the server, never a key: keys include session ids.
             logger.warning(
                 "The Redis cache is unreachable (%s: %s); serving without it.",
@@ -126,7 +146,7 @@ class ResilientRedisCache(RedisCache):
 
     def clear(self):
         # Not remembered for later: a clear that missed Redis is only an emptier cache.
-        if time.monotonic() >= self._skip_until:
+        if time.monotonic() >= self._outage.skip_until:
             try:
                 cleared = super().clear()
             except RedisError as error:
