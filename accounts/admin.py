@@ -1,7 +1,9 @@
 from django.contrib import admin
 from django.contrib.auth.admin import UserAdmin as BaseUserAdmin
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 
-from .models import Couple, Invitation, Membership, User
+from .models import Couple, Invitation, Membership, SentEmail, User
 
 
 @admin.register(User)
@@ -44,3 +46,33 @@ class InvitationAdmin(admin.ModelAdmin):
         "revoked_at",
     ]
     exclude = ["token_hash"]
+
+
+class StuckFilter(admin.SimpleListFilter):
+    title = _("stuck")
+    parameter_name = "stuck"
+
+    def lookups(self, request, model_admin):
+        return [("yes", _("Sending for longer than a task may run"))]
+
+    def queryset(self, request, queryset):
+        if self.value() == "yes":
+            return queryset.stuck(timezone.now())
+        return queryset
+
+
+@admin.register(SentEmail)
+class SentEmailAdmin(admin.ModelAdmin):
+    """Where sends that failed, were interrupted or are stuck show up (with counts)."""
+
+    list_display = ["kind", "period", "user", "status", "claimed_at", "sent_at", "message_id"]
+    list_filter = ["status", StuckFilter, "kind"]
+    date_hierarchy = "claimed_at"
+    show_full_result_count = True
+    readonly_fields = list_display
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False

@@ -3,6 +3,7 @@ import secrets
 import zoneinfo
 from datetime import timedelta
 
+from django.conf import settings
 from django.contrib.auth.models import AbstractUser, BaseUserManager
 from django.db import IntegrityError, models, transaction
 from django.db.models import Q
@@ -327,29 +328,102 @@ class EmailOptOut(models.Model):
         return f"{self.user_id} opted out of {self.kind}"
 
 
+class InvitationEmailKind(models.TextChoices):
+    """Emails to an address that has no account yet, one per invitation. Nobody there
+    has chosen anything, so these have no opt-out and no settings entry."""
+
+    PARTNER_INVITATION = "partner_invitation", _("Invitation to a shared space")
+    THERAPIST_INVITATION = "therapist_invitation", _("Invitation for a therapist")
+
+
+# How long a claim may stay "sending" before its sender is known to be gone: a task
+# is killed at CELERY_TASK_TIME_LIMIT (and a web request much sooner), plus a margin.
+STUCK_MARGIN = timedelta(minutes=1)
+
+
+class SentEmailQuerySet(models.QuerySet):
+    def claimable(self):
+        return self.filter(status__in=[SentEmail.Status.PENDING, SentEmail.Status.FAILED])
+
+    def settled(self):
+        """Emails that will never be sent (again) by a claim: sent, under way or
+        interrupted. Jobs looking for what is still due skip these."""
+        return self.exclude(status__in=[SentEmail.Status.PENDING, SentEmail.Status.FAILED])
+
+    def stuck(self, now):
+        limit = timedelta(seconds=settings.CELERY_TASK_TIME_LIMIT) + STUCK_MARGIN
+        return self.filter(status=SentEmail.Status.SENDING, claimed_at__lt=now - limit)
+
+
 class SentEmail(models.Model):
-    """One row per person, kind and period: claimed before sending, so an email
-    goes out at most once even when a job is retried or runs twice."""
+    """One row per email: per person, kind and period (or, for an address without an
+    account, per kind and invitation). Claimed before sending, so an email goes out
+    at most once even when a job is retried, runs twice or its worker is killed."""
 
     class Status(models.TextChoices):
-        SENDING = "sending"
-        SENT = "sent"
-        FAILED = "failed"  # claimable again by a retry
+        PENDING = "pending", _("Not sent yet")
+        SENDING = "sending", _("Sending")
+        SENT = "sent", _("Sent")
+        # The mail server refused it or could not be reached: a retry may claim it.
+        FAILED = "failed", _("Failed, may be retried")
+        # Its sender died mid-send: it may or may not have gone out, and is never
+        # sent again (see resolve_stuck).
+        INTERRUPTED = "interrupted", _("Interrupted, not retried")
 
-    user = models.ForeignKey(User, on_delete=models.CASCADE, related_name="+")
-    kind = models.CharField(max_length=32, choices=EmailKind.choices)
+    user = models.ForeignKey(
+        User, null=True, blank=True, on_delete=models.CASCADE, related_name="+"
+    )
+    kind = models.CharField(max_length=32, choices=EmailKind.choices + InvitationEmailKind.choices)
     period = models.CharField(max_length=64)
-    status = models.CharField(max_length=10, choices=Status.choices, default=Status.FAILED)
+    status = models.CharField(max_length=12, choices=Status.choices, default=Status.PENDING)
     claimed_at = models.DateTimeField(null=True, blank=True)
     sent_at = models.DateTimeField(null=True, blank=True)
+    # Set with the claim, before the message leaves: the receiving side can match
+    # (or drop) a copy, and the mail server's log can tell whether it went out.
+    message_id = models.CharField(max_length=255, blank=True)
+
+    objects = SentEmailQuerySet.as_manager()
 
     class Meta:
         constraints = [
-            models.UniqueConstraint(fields=["user", "kind", "period"], name="one_email_per_period")
+            models.UniqueConstraint(fields=["user", "kind", "period"], name="one_email_per_period"),
+            models.UniqueConstraint(
+                fields=["kind", "period"],
+                condition=Q(user__isnull=True),
+                name="one_email_per_address_period",
+            ),
         ]
 
     def __str__(self):
         return f"{self.kind} {self.period} for user {self.user_id}: {self.status}"
+
+    @classmethod
+    def claim(cls, user: User | None, kind: str, period: str, message_id: str):
+        """The row for this email, now "sending" under this call, or None when it was
+        already sent, is being sent, or was interrupted."""
+        record, _created = cls.objects.get_or_create(user=user, kind=kind, period=period)
+        claim = {"status": cls.Status.SENDING, "claimed_at": tz.now(), "message_id": message_id}
+        if not cls.objects.claimable().filter(pk=record.pk).update(**claim):
+            return None
+        for field, value in claim.items():
+            setattr(record, field, value)
+        return record
+
+    def mark_sent(self) -> None:
+        SentEmail.objects.filter(pk=self.pk).update(status=self.Status.SENT, sent_at=tz.now())
+
+    def release(self) -> None:
+        """The server did not take it: let a retry claim it again."""
+        SentEmail.objects.filter(pk=self.pk, status=self.Status.SENDING).update(
+            status=self.Status.FAILED
+        )
+
+    @classmethod
+    def resolve_stuck(cls, now) -> int:
+        """Close the claims of senders that died mid-send (a killed worker). Such an
+        email may have reached the mail server just before, so it is never sent again:
+        it is marked interrupted and counted, not resent."""
+        return cls.objects.stuck(now).update(status=cls.Status.INTERRUPTED)
 
 
 class SafetyCheck(models.Model):

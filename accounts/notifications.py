@@ -1,12 +1,15 @@
 """Discreet emails sent at most once per person, kind and period."""
 
+from email.utils import make_msgid
+from urllib.parse import urlsplit
+
+from django.conf import settings
 from django.core import signing
 from django.urls import reverse
-from django.utils import timezone
 
 from recovery.emails import absolute_url, send_templated_email
 
-from .models import EmailKind, EmailOptOut, SentEmail, User
+from .models import EmailKind, EmailOptOut, InvitationEmailKind, SentEmail, User
 
 _UNSUBSCRIBE_SALT = "accounts.unsubscribe"
 
@@ -35,11 +38,8 @@ def send_once(user: User, kind: EmailKind, period: str, template: str, context=N
     """
     if not user.is_active or not wants(user, kind):
         return False
-    record, _ = SentEmail.objects.get_or_create(user=user, kind=kind, period=period)
-    claimed = SentEmail.objects.filter(pk=record.pk, status=SentEmail.Status.FAILED).update(
-        status=SentEmail.Status.SENDING, claimed_at=timezone.now()
-    )
-    if not claimed:
+    record = SentEmail.claim(user, kind, period, new_message_id())
+    if record is None:
         return False
     unsubscribe_url = absolute_url(reverse("unsubscribe", args=[unsubscribe_token(user, kind)]))
     context = {
@@ -52,12 +52,33 @@ def send_once(user: User, kind: EmailKind, period: str, template: str, context=N
         "List-Unsubscribe": f"<{unsubscribe_url}>",
         "List-Unsubscribe-Post": "List-Unsubscribe=One-Click",
     }
-    try:
-        send_templated_email(user.email, template, context, headers=headers)
-    except Exception:
-        SentEmail.objects.filter(pk=record.pk).update(status=SentEmail.Status.FAILED)
-        raise
-    SentEmail.objects.filter(pk=record.pk).update(
-        status=SentEmail.Status.SENT, sent_at=timezone.now()
-    )
+    _deliver(record, user.email, template, context, headers)
     return True
+
+
+def send_once_to_address(
+    address: str, kind: InvitationEmailKind, period: str, template: str, context=None
+) -> bool:
+    """`send_once` for an address without an account (an invitation): claimed per
+    kind and period, where the period names the invitation. The address itself is
+    not stored with the claim."""
+    record = SentEmail.claim(None, kind, period, new_message_id())
+    if record is None:
+        return False
+    _deliver(record, address, template, context or {}, {})
+    return True
+
+
+def new_message_id() -> str:
+    return make_msgid(domain=urlsplit(settings.SITE_URL).hostname or "localhost")
+
+
+def _deliver(record: SentEmail, to: str, template: str, context: dict, headers: dict) -> None:
+    try:
+        send_templated_email(
+            to, template, context, headers={**headers, "Message-ID": record.message_id}
+        )
+    except Exception:
+        record.release()
+        raise
+    record.mark_sent()

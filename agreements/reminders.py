@@ -48,7 +48,7 @@ def remind_open_reviews(now: datetime) -> int:
         SentEmail.objects.filter(
             kind=EmailKind.REVIEW_REMINDER, period__in={period for _user, period in due}
         )
-        .exclude(status=SentEmail.Status.FAILED)
+        .settled()
         .values_list("user_id", "period")
     )
     return sum(

@@ -87,7 +87,7 @@ def remind_batch(user_ids: list[int], now: datetime) -> int:
             user_id__in={d.membership.user_id for d in candidates},
             period__in={d.period for d in candidates},
         )
-        .exclude(status=SentEmail.Status.FAILED)
+        .settled()
         .values_list("user_id", "kind", "period")
     )
     opted_out = set(EmailOptOut.objects.filter(user_id__in=user_ids).values_list("user_id", "kind"))

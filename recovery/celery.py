@@ -1,10 +1,40 @@
+import logging
 import os
 
 from celery import Celery
+from celery.contrib.django.task import DjangoTask
+from django.db import transaction
+from kombu.exceptions import OperationalError
+from redis.exceptions import RedisError
 
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "recovery.settings")
 
-app = Celery("recovery")
+logger = logging.getLogger(__name__)
+
+
+class Task(DjangoTask):
+    """Tasks queued when a change commits never turn that change into an error page.
+
+    The change is already saved (and may already be visible to the partner) when the
+    task is published, so a broker that refuses it is logged, not raised: answering
+    500 would say the change failed and invite a second one.
+    """
+
+    def delay_on_commit(self, *args, **kwargs) -> None:
+        transaction.on_commit(lambda: self._publish_or_log(args, kwargs))
+
+    def apply_async_on_commit(self, args=None, kwargs=None, **options) -> None:
+        transaction.on_commit(lambda: self._publish_or_log(args, kwargs, **options))
+
+    def _publish_or_log(self, args, kwargs, **options) -> None:
+        try:
+            self.apply_async(args, kwargs, **options)
+        except (OperationalError, RedisError) as error:
+            # The task's name only: its arguments can include an invitation's token.
+            logger.warning("Could not queue %s: %s", self.name, error)
+
+
+app = Celery("recovery", task_cls=Task)
 app.config_from_object("django.conf:settings", namespace="CELERY")
 app.autodiscover_tasks()
 
@@ -18,5 +48,9 @@ app.conf.beat_schedule = {
     "agreement-reviews": {
         "task": "agreements.tasks.open_reviews_and_remind",
         "schedule": 900.0,
+    },
+    "stuck-emails": {
+        "task": "accounts.tasks.resolve_stuck_emails",
+        "schedule": 300.0,
     },
 }

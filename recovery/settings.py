@@ -14,6 +14,7 @@ from .env import (
     env_str,
     local_fernet_key,
 )
+from .redis_config import redis_settings
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 
@@ -190,21 +191,18 @@ STORAGES = {
 }
 
 REDIS_URL = env_str("REDIS_URL")
-if REDIS_URL:
-    CACHES = {
-        "default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": REDIS_URL}
-    }
-    # Sessions are read on every request: from Redis, with the database as the
-    # record (a login survives a Redis restart). Without Redis, the database alone.
-    SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
-else:
-    CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
-
-# Celery: a real broker when REDIS_URL is set; otherwise tasks run inline.
-CELERY_BROKER_URL = REDIS_URL or "memory://"
-CELERY_RESULT_BACKEND = REDIS_URL or None
-CELERY_TASK_ALWAYS_EAGER = not REDIS_URL
+# With REDIS_URL: the shared cache, sessions cached in front of the database, and the
+# Celery broker. Without it: local-memory cache, sessions in the database, tasks inline.
+_REDIS = redis_settings(REDIS_URL)
+CACHES = _REDIS["CACHES"]
+SESSION_ENGINE = _REDIS["SESSION_ENGINE"]
+CELERY_BROKER_URL = _REDIS["CELERY_BROKER_URL"]
+CELERY_TASK_ALWAYS_EAGER = _REDIS["CELERY_TASK_ALWAYS_EAGER"]
 CELERY_TASK_EAGER_PROPAGATES = True
+# No result backend: nothing reads a task's result, and Celery's Redis result consumer
+# gives up for good after an outage ("the application must be restarted").
+CELERY_RESULT_BACKEND = None
+CELERY_TASK_IGNORE_RESULT = True
 CELERY_TASK_SERIALIZER = "json"
 CELERY_RESULT_SERIALIZER = "json"
 CELERY_ACCEPT_CONTENT = ["json"]
@@ -213,8 +211,16 @@ CELERY_TASK_SOFT_TIME_LIMIT = 240
 CELERY_TASK_ACKS_LATE = True
 CELERY_TASK_REJECT_ON_WORKER_LOST = True
 CELERY_WORKER_PREFETCH_MULTIPLIER = 1
-CELERY_RESULT_EXPIRES = 3600
 CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
+# Publishing from a request gives up within about two seconds when the broker is away
+# (recovery.celery.Task logs it), rather than holding the person's page.
+CELERY_BROKER_CONNECTION_TIMEOUT = 1
+CELERY_TASK_PUBLISH_RETRY_POLICY = {
+    "max_retries": 2,
+    "interval_start": 0,
+    "interval_step": 0.2,
+    "interval_max": 0.5,
+}
 CELERY_TIMEZONE = "UTC"
 
 _EMAIL_HOST = env_str("EMAIL_HOST")

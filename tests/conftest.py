@@ -14,6 +14,7 @@ from django.test import Client
 from recovery.celery import app as celery_app
 
 from .factories import make_couple, make_user
+from .local_redis import LocalRedis, redis_server_available
 
 IN_CI = os.environ.get("CI") == "true"
 
@@ -50,6 +51,16 @@ def _isolated_services():
     cache.clear()
     yield
     cache.clear()
+
+
+@pytest.fixture
+def local_redis(tmp_path):
+    """A Redis of this test's own that it may stop and start (see tests/local_redis.py)."""
+    require(redis_server_available(), "redis-server is not installed")
+    server = LocalRedis(tmp_path)
+    server.start()
+    yield server
+    server.stop()
 
 
 @pytest.fixture

@@ -1,7 +1,9 @@
 from celery import shared_task
 from django.urls import reverse
 
-from recovery.emails import absolute_url, send_templated_email
+from accounts.models import InvitationEmailKind
+from accounts.notifications import send_once_to_address
+from recovery.emails import absolute_url
 
 from .models import TherapistLink
 
@@ -13,8 +15,10 @@ def send_therapist_invitation(link_id: int) -> None:
     link = TherapistLink.objects.filter(pk=link_id).first()
     if link is None or not link.is_open or link.therapist_id or not link.invited_email:
         return
-    send_templated_email(
+    send_once_to_address(
         link.invited_email,
+        InvitationEmailKind.THERAPIST_INVITATION,
+        f"therapist-link:{link.pk}",
         "therapist_invitation",
         {
             "signup_url": absolute_url(reverse("account_signup")),
