@@ -9,7 +9,7 @@ from django.http import Http404
 from django.urls import reverse
 from django.utils import timezone
 
-from accounts.data_rights import delete_account
+from home.data_rights import delete_account
 from pacing.models import PacingPolicy, gate_for
 from therapists.access import therapist_couple_or_404
 from therapists.models import NoteVisibility, TherapistLink, TherapistNote
