@@ -276,6 +276,11 @@ class EmailKind(models.TextChoices):
     REVIEW_REMINDER = "review_reminder", _("Monthly agreement review")
     PROPOSAL_PENDING = "proposal_pending", _("Agreement change waiting for you")
     TRIGGER_SHARED = "trigger_shared", _("Your partner shared a hard moment")
+    REASSURANCE_ARRIVED = "reassurance_arrived", _("Reassurance arrived for you")
+    ANSWER_ARRIVED = "answer_arrived", _("An answer to your question arrived")
+    PROPOSAL_DECLINED = "proposal_declined", _("Your partner answered a proposed change")
+    CONSENT_ASKED = "consent_asked", _("A therapist waits for your agreement")
+    PARTNER_LEFT = "partner_left", _("Your shared space has closed")
 
 
 class EmailOptOut(models.Model):

@@ -19,4 +19,9 @@ app.conf.beat_schedule = {
         "task": "agreements.tasks.open_reviews_and_remind",
         "schedule": 900.0,
     },
+    # The outbox relay's safety net: emails owed by notices whose task was lost.
+    "notice-emails": {
+        "task": "notices.tasks.deliver_owed_notice_emails",
+        "schedule": 60.0,
+    },
 }

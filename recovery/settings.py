@@ -49,6 +49,7 @@ INSTALLED_APPS = [
     "allauth.usersessions",
     "django_htmx",
     "accounts",
+    "notices",
     "checkins",
     "agreements",
     "triggers",
@@ -76,6 +77,7 @@ MIDDLEWARE = [
     "accounts.middleware.private_pages",
     "accounts.middleware.local_time",
     "accounts.middleware.htmx_messages",
+    "notices.middleware.mark_opened",
 ]
 
 if not DEBUG:
@@ -96,6 +98,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "recovery.context_processors.site",
+                "notices.context_processors.notices",
             ],
         },
     },

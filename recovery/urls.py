@@ -14,6 +14,7 @@ urlpatterns = [
     path("exercises/", include("pacing.urls")),
     path("together/", include("together.urls")),
     path("therapists/", include("therapists.urls")),
+    path("news/", include("notices.urls")),
     path("accounts/", include("allauth.urls")),
     path("admin/", admin.site.urls),
 ]

@@ -9,10 +9,13 @@ from datetime import datetime, timedelta
 from django.core.exceptions import PermissionDenied
 from django.db import IntegrityError, models, transaction
 from django.db.models import Count, F, Max, Min, Q
+from django.urls import reverse
 from django.utils import timezone as tz
 from django.utils.translation import gettext_lazy as _
 
 from accounts.models import Couple, Membership, User
+from notices.models import Kind as NoticeKind
+from notices.services import member_ids, notify, notify_partner
 from recovery.encryption import EncryptedCharField, EncryptedJSONField, EncryptedTextField
 
 QUESTION_MAX = 2000
@@ -83,12 +86,19 @@ class Question(models.Model):
         return membership.is_involved
 
     @classmethod
+    @transaction.atomic
     def ask(cls, membership: Membership, text: str, readiness: str) -> "Question":
         if not cls.may_ask(membership):
             raise PermissionDenied
-        return cls.objects.create(
+        question = cls.objects.create(
             couple=membership.couple, asked_by=membership.user, text=text, readiness=readiness
         )
+        notify_partner(membership, NoticeKind.QUESTION_WAITING, question.path)
+        return question
+
+    @property
+    def path(self) -> str:
+        return reverse("together:question", args=[self.pk])
 
     @property
     def is_held_for_session(self) -> bool:
@@ -105,13 +115,22 @@ class Question(models.Model):
                 raise ToolError(_("That is the same as your current answer, so nothing changed."))
             try:
                 with transaction.atomic():
-                    return Answer.objects.create(
+                    answer = Answer.objects.create(
                         question=self, author=membership.user, text=text, supersedes=current
                     )
+                    self._tell_the_asker(revised=current is not None)
+                    return answer
             except IntegrityError:
                 raise ToolError(
                     _("The answer changed while you were writing. Please look and try again.")
                 ) from None
+
+    def _tell_the_asker(self, revised: bool) -> None:
+        # An answer the asker chose to hear at the session stays kept: no notice.
+        if self.is_held_for_session:
+            return
+        kind = NoticeKind.ANSWER_REVISED if revised else NoticeKind.ANSWER_ARRIVED
+        notify(kind, [self.asked_by_id], self.path)
 
     def hold_for_therapist(self, membership: Membership) -> None:
         if not self.may_answer(membership):
@@ -129,8 +148,10 @@ class Question(models.Model):
     def ask_to_revisit(self, membership: Membership) -> None:
         if membership.user_id != self.asked_by_id:
             raise PermissionDenied
-        self.revisit_requested_at = tz.now()
-        self.save(update_fields=["revisit_requested_at"])
+        with transaction.atomic():
+            self.revisit_requested_at = tz.now()
+            self.save(update_fields=["revisit_requested_at"])
+            notify_partner(membership, NoticeKind.QUESTION_WAITING, self.path)
 
 
 class Answer(models.Model):
@@ -213,13 +234,15 @@ class Pause(models.Model):
                 raise ToolError(_("A pause is already running. It ends before a new one starts."))
             try:
                 with transaction.atomic():
-                    return cls.objects.create(
+                    pause = cls.objects.create(
                         couple_id=membership.couple_id,
                         requested_by=membership.user,
                         started_at=now,
                         ends_at=ends_at,
                         reason=reason,
                     )
+                    notify_partner(membership, NoticeKind.PAUSE_ASKED, reverse("together:pause"))
+                    return pause
             except IntegrityError:
                 raise ToolError(_("A pause is already running.")) from None
 
@@ -231,7 +254,10 @@ class Pause(models.Model):
         now = tz.now()
         if membership.user_id != self.requested_by_id and now < self.ends_at:
             raise PermissionDenied
-        Pause.objects.filter(pk=self.pk, ended_at__isnull=True).update(ended_at=now)
+        with transaction.atomic():
+            ended = Pause.objects.filter(pk=self.pk, ended_at__isnull=True).update(ended_at=now)
+            if ended:
+                notify_partner(membership, NoticeKind.PAUSE_ENDED, reverse("together:pause"))
         self.ended_at = self.ended_at or now
 
     @property
@@ -412,7 +438,7 @@ class GoalChange(models.Model):
     ) -> "GoalChange":
         try:
             with transaction.atomic():
-                return cls.objects.create(
+                change = cls.objects.create(
                     couple=membership.couple,
                     goal=goal,
                     proposed_by=membership.user,
@@ -421,6 +447,8 @@ class GoalChange(models.Model):
                     steps=steps,
                     base_version=goal.version if goal else 0,
                 )
+                notify_partner(membership, NoticeKind.GOAL_CHANGE_WAITING, change.path)
+                return change
         except IntegrityError:
             raise ToolError(
                 _("A change to this goal is already waiting. It needs an answer first.")
@@ -435,6 +463,15 @@ class GoalChange(models.Model):
         if not claimed:
             raise ToolError(_("This proposal has already been answered."))
         self.decided_at, self.decided_by, self.outcome = now, user, outcome
+        others = member_ids(self.couple_id, exclude=user.pk)
+        notify(NoticeKind.GOAL_CHANGE_DECIDED, others, self.path)
+
+    @property
+    def path(self) -> str:
+        """A change to a goal is answered on the goal's page, a new goal on the list."""
+        if self.goal_id:
+            return reverse("together:goal", args=[self.goal_id])
+        return reverse("together:goals")
 
     def accept(self, membership: Membership) -> Goal:
         if membership.user_id == self.proposed_by_id:
@@ -452,11 +489,13 @@ class GoalChange(models.Model):
             goal.replace_steps(self.steps)
             return goal
 
+    @transaction.atomic
     def decline(self, membership: Membership) -> None:
         if membership.user_id == self.proposed_by_id:
             raise PermissionDenied
         self._decide(membership.user, ChangeOutcome.DECLINED)
 
+    @transaction.atomic
     def withdraw(self, membership: Membership) -> None:
         if membership.user_id != self.proposed_by_id:
             raise PermissionDenied

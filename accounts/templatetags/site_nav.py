@@ -7,6 +7,7 @@ icon include per link) it cost more to render than most pages' own content.
 import functools
 
 from django import template
+from django.template.loader import render_to_string
 from django.urls import get_script_prefix, reverse
 from django.utils.html import format_html, format_html_join
 from django.utils.safestring import mark_safe
@@ -99,6 +100,11 @@ def site_nav(context):
     match = request.resolver_match
     ns, page = (match.namespace, match.url_name) if match else ("", None)
     more_is_current = member and (ns in ("agreements", "pacing", "therapists") or page == "profile")
+    bar = _bar_links(user, member, ns, page)
+    if not user.is_therapist:  # what's new, with its unread count (notices/_count.html)
+        news = {"notice_count": context.get("notice_count"), "current": ns == "notices"}
+        count = render_to_string("notices/_count.html", news)
+        bar.insert(4 if member else 1, format_html("<li>{}</li>", count))
     return format_html(
         '<nav class="site-nav" aria-label="{}"><ul class="nav-bar">{}'
         '<li><details class="nav-more{}"><summary>{}<span>{}</span></summary>'
@@ -108,7 +114,7 @@ def site_nav(context):
         '<button type="submit" class="link-button">{}</button></form></li>'
         "</ul></details></li></ul></nav>",
         _("Main"),
-        format_html_join("", "{}", ((link,) for link in _bar_links(user, member, ns, page))),
+        format_html_join("", "{}", ((link,) for link in bar)),
         " is-current" if more_is_current else "",
         ICONS["more"],
         _("More"),
