@@ -18,6 +18,7 @@ from accounts.models import Membership, User
 from accounts.notifications import send_once
 
 from .models import EMAILS, MAX_EMAIL_ATTEMPTS, Kind, Notice, email_period, retry_delay
+from .tasks import deliver_notice_email
 
 logger = logging.getLogger(__name__)
 
@@ -68,8 +69,6 @@ def notify_partner(membership: Membership, kind: Kind, path: str) -> list[Notice
 
 
 def _publish(notice_ids: list[int]) -> None:
-    from .tasks import deliver_notice_email
-
     for notice_id in notice_ids:
         try:
             deliver_notice_email.delay(notice_id)
