@@ -66,6 +66,7 @@ PARTNER_PAGES = [
     "/exercises/readiness/",
     "/exercises/{exercise}/",
     "/together/",
+    "/news/",
     "/together/questions/",
     "/together/questions/{question}/",
     "/together/pause/",
@@ -91,7 +92,7 @@ THERAPIST_PAGES = [
     "/accounts/2fa/",
     "/support/",
 ]
-NEWCOMER_PAGES = ["/", "/me/safety/", "/together/journal/", "/me/"]
+NEWCOMER_PAGES = ["/", "/news/", "/me/safety/", "/together/journal/", "/me/"]
 
 
 @pytest.fixture
