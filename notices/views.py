@@ -1,6 +1,7 @@
 from django.contrib import messages
 from django.core.paginator import Paginator
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
@@ -29,4 +30,5 @@ def count(request):
     """The navigation's count, polled by htmx; a plain visit goes to the inbox."""
     if not request.htmx:
         return redirect("notices:inbox")
-    return render(request, "notices/_count.html")
+    on_inbox = (request.htmx.current_url_abs_path or "").startswith(reverse("notices:inbox"))
+    return render(request, "notices/_count.html", {"current": on_inbox})
