@@ -19,6 +19,11 @@ app.conf.beat_schedule = {
         "task": "agreements.tasks.open_reviews_and_remind",
         "schedule": 900.0,
     },
+    # A pause whose time is up ends, and both partners are told.
+    "finished-pauses": {
+        "task": "together.tasks.close_finished_pauses",
+        "schedule": 60.0,
+    },
     # The outbox relay's safety net: emails owed by notices whose task was lost.
     "notice-emails": {
         "task": "notices.tasks.deliver_owed_notice_emails",

@@ -194,6 +194,21 @@ class PauseQuerySet(models.QuerySet):
     def open(self):
         return self.filter(ended_at__isnull=True)
 
+    def close_finished(self, now: datetime) -> int:
+        """End each open pause whose time is up, as of that time, and tell both partners
+        ("We're back"). Each pause is claimed by a conditional update: safe to run twice."""
+        closed = 0
+        for pause in self.open().filter(ends_at__lte=now).only("pk", "couple_id", "ends_at"):
+            with transaction.atomic():
+                claimed = Pause.objects.filter(pk=pause.pk, ended_at__isnull=True).update(
+                    ended_at=pause.ends_at
+                )
+                if claimed:
+                    path = reverse("together:pause")
+                    notify(NoticeKind.PAUSE_ENDED, member_ids(pause.couple_id), path)
+                    closed += 1
+        return closed
+
 
 class Pause(models.Model):
     couple = models.ForeignKey(Couple, on_delete=models.CASCADE, related_name="pauses")
