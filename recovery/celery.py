@@ -19,9 +19,9 @@ app.conf.beat_schedule = {
         "task": "agreements.tasks.open_reviews_and_remind",
         "schedule": 900.0,
     },
-    # A pause whose time is up ends, and both partners are told.
-    "finished-pauses": {
-        "task": "together.tasks.close_finished_pauses",
+    # When a pause's time is up, both partners are told.
+    "pauses-time-up": {
+        "task": "together.tasks.tell_pauses_time_up",
         "schedule": 60.0,
     },
     # The outbox relay's safety net: emails owed by notices whose task was lost.

@@ -194,20 +194,22 @@ class PauseQuerySet(models.QuerySet):
     def open(self):
         return self.filter(ended_at__isnull=True)
 
-    def close_finished(self, now: datetime) -> int:
-        """End each open pause whose time is up, as of that time, and tell both partners
-        ("We're back"). Each pause is claimed by a conditional update: safe to run twice."""
-        closed = 0
-        for pause in self.open().filter(ends_at__lte=now).only("pk", "couple_id", "ends_at"):
+    def tell_time_up(self, now: datetime) -> int:
+        """Tell both partners, once, that an open pause's time is up. The pause stays
+        open, so both still see the calm opening line and "We're back". Each pause is
+        claimed by a conditional update: safe to run twice."""
+        told = 0
+        due = self.open().filter(ends_at__lte=now, time_up_told_at__isnull=True)
+        for pause in due.only("pk", "couple_id"):
             with transaction.atomic():
-                claimed = Pause.objects.filter(pk=pause.pk, ended_at__isnull=True).update(
-                    ended_at=pause.ends_at
-                )
+                claimed = Pause.objects.filter(
+                    pk=pause.pk, ended_at__isnull=True, time_up_told_at__isnull=True
+                ).update(time_up_told_at=now)
                 if claimed:
                     path = reverse("together:pause")
                     notify(NoticeKind.PAUSE_ENDED, member_ids(pause.couple_id), path)
-                    closed += 1
-        return closed
+                    told += 1
+        return told
 
 
 class Pause(models.Model):
@@ -218,6 +220,8 @@ class Pause(models.Model):
     # Private to the person who asked for the pause: never shown to the partner.
     reason = EncryptedTextField(max_length=PAUSE_REASON_MAX, blank=True)
     ended_at = models.DateTimeField(null=True, blank=True)
+    # When both partners were told the time is up (a notice), if it ran out while open.
+    time_up_told_at = models.DateTimeField(null=True, blank=True)
 
     objects = PauseQuerySet.as_manager()
 
@@ -271,7 +275,7 @@ class Pause(models.Model):
             raise PermissionDenied
         with transaction.atomic():
             ended = Pause.objects.filter(pk=self.pk, ended_at__isnull=True).update(ended_at=now)
-            if ended:
+            if ended and self.time_up_told_at is None:
                 notify_partner(membership, NoticeKind.PAUSE_ENDED, reverse("together:pause"))
         self.ended_at = self.ended_at or now
 

@@ -4,7 +4,7 @@ from django.utils import timezone
 from .models import Pause
 
 
-# Safe to rerun: each pause is claimed before it is closed.
+# Safe to rerun: each pause is claimed before its partners are told.
 @shared_task(acks_late=True)
-def close_finished_pauses() -> int:
-    return Pause.objects.close_finished(timezone.now())
+def tell_pauses_time_up() -> int:
+    return Pause.objects.tell_time_up(timezone.now())
