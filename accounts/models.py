@@ -10,6 +10,8 @@ from django.db.models import Q
 from django.utils import timezone as tz
 from django.utils.translation import gettext_lazy as _
 
+from .signals import space_closed
+
 INVITATION_LIFETIME = timedelta(days=7)
 
 
@@ -151,8 +153,9 @@ class Couple(models.Model):
         for link in self.therapist_links.filter(ended_at__isnull=True):
             link.end(by)
         self.ended_at, self.ended_by, self.end_reason = now, by, reason
-        # NOTICE: "your partner left the shared space" reaches the remaining partner
-        # from here, the one place every ending passes through (leaving and deleting).
+        # The one place every ending passes through (leaving and deleting): the
+        # notices app tells the partner who stayed, in this same transaction.
+        space_closed.send(sender=Couple, couple=self, by=by)
 
 
 class MembershipQuerySet(models.QuerySet):
@@ -310,6 +313,11 @@ class EmailKind(models.TextChoices):
     REVIEW_REMINDER = "review_reminder", _("Monthly agreement review")
     PROPOSAL_PENDING = "proposal_pending", _("Agreement change waiting for you")
     TRIGGER_SHARED = "trigger_shared", _("Your partner shared a hard moment")
+    REASSURANCE_ARRIVED = "reassurance_arrived", _("Reassurance arrived for you")
+    ANSWER_ARRIVED = "answer_arrived", _("An answer to your question arrived")
+    PROPOSAL_DECLINED = "proposal_declined", _("Your partner answered a proposed change")
+    CONSENT_ASKED = "consent_asked", _("A therapist waits for your agreement")
+    PARTNER_LEFT = "partner_left", _("Your shared space has closed")
 
 
 class EmailOptOut(models.Model):

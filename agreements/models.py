@@ -8,6 +8,7 @@ from django.core.exceptions import PermissionDenied
 from django.db import IntegrityError, models, transaction
 from django.db.models import Exists, Max, OuterRef, Q, Subquery
 from django.db.models.functions import Coalesce, Greatest
+from django.urls import reverse
 from django.utils import timezone as tz
 from django.utils.formats import date_format
 from django.utils.functional import cached_property
@@ -15,6 +16,8 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from accounts.models import Couple, Membership, User
+from notices.models import Kind as NoticeKind
+from notices.services import member_ids, notify, notify_partner
 from recovery.encryption import EncryptedTextField
 
 from .content import SECTIONS
@@ -160,6 +163,7 @@ class Agreement(models.Model):
                 status=Version.Status.OPEN, replaces=open_proposal, **fields
             )
             Acceptance.objects.create(version=version, partner=membership.user, accepted_at=now)
+            notify_partner(membership, NoticeKind.PROPOSAL_WAITING, version.path)
         return version
 
     def last_settled_at(self) -> datetime | None:
@@ -191,7 +195,10 @@ class Agreement(models.Model):
                 return None
             try:
                 with transaction.atomic():
-                    return Review.objects.create(agreement=agreement, opened_at=now, due_at=due)
+                    review = Review.objects.create(agreement=agreement, opened_at=now, due_at=due)
+                    path = reverse("agreements:review")
+                    notify(NoticeKind.REVIEW_OPENED, member_ids(agreement.couple_id), path)
+                    return review
             except IntegrityError:
                 return None  # opened by a concurrent caller
 
@@ -317,6 +324,10 @@ class Version(models.Model):
     def is_open(self) -> bool:
         return self.status == self.Status.OPEN
 
+    @property
+    def path(self) -> str:
+        return reverse("agreements:version", args=[self.pk])
+
     @cached_property
     def is_stale(self) -> bool:
         """A proposal that can no longer be accepted because the agreement moved on."""
@@ -383,6 +394,7 @@ class Version(models.Model):
             took_effect = version._accepted_by_both(agreement)
             if took_effect:
                 version._take_effect(agreement, now)
+                notify(NoticeKind.PROPOSAL_ACCEPTED, [version.proposed_by_id], version.path)
         self.refresh_from_db()
         return took_effect
 
@@ -411,6 +423,7 @@ class Version(models.Model):
             version.declined_by = membership.user
             version.closed_at = tz.now()
             version.save(update_fields=["status", "decline_comment", "declined_by", "closed_at"])
+            notify(NoticeKind.PROPOSAL_DECLINED, [version.proposed_by_id], version.path)
         self.refresh_from_db()
 
     def withdraw(self, membership: Membership) -> None:
@@ -426,6 +439,7 @@ class Version(models.Model):
             version.status = self.Status.WITHDRAWN
             version.closed_at = tz.now()
             version.save(update_fields=["status", "closed_at"])
+            notify_partner(membership, NoticeKind.PROPOSAL_WITHDRAWN, version.path)
         self.refresh_from_db()
 
 

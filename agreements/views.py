@@ -12,7 +12,6 @@ from accounts.access import member_required, partner_membership
 from .forms import CompareForm, DeclineForm, ProposalForm, ReviewForm
 from .history import history_for
 from .models import Agreement, AgreementError, Version
-from .tasks import notify_proposal_pending
 
 
 def _agreement(membership) -> Agreement:
@@ -69,7 +68,6 @@ def propose(request, membership):
             form.add_error(None, str(error))
         else:
             if version.is_open:
-                notify_proposal_pending.delay_on_commit(version.pk)
                 messages.success(request, _("Your proposal is waiting for your partner."))
             return redirect("agreements:version", version.pk)
     replaces = form.cleaned_data.get("replaces") if hasattr(form, "cleaned_data") else None

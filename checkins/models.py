@@ -22,10 +22,13 @@ from django.db.models import (
     Window,
 )
 from django.db.models.functions import RowNumber
+from django.urls import reverse
 from django.utils import timezone as tz
 from django.utils.translation import gettext_lazy as _
 
 from accounts.models import Couple, Membership, User
+from notices.models import Kind as NoticeKind
+from notices.services import member_ids, notify
 from recovery.encryption import EncryptedTextField
 
 from . import weeks
@@ -238,6 +241,10 @@ class CheckIn(models.Model):
     def is_revealed(self) -> bool:
         return self.revealed_at is not None
 
+    @property
+    def path(self) -> str:
+        return reverse("checkins:week", kwargs={"week": self.week_start.isoformat()})
+
     def is_open(self, now: datetime | None = None) -> bool:
         return (now or tz.now()) < self.closes_at
 
@@ -268,9 +275,15 @@ class CheckIn(models.Model):
                 raise CheckInError(_("Please choose a number for each rating before sharing."))
             answer.submitted_at = tz.now()
             answer.save(update_fields=Answer.EDITABLE + ["submitted_at", "updated_at"])
+            # The partner may know *that* an answer was shared, never what it says,
+            # until both have shared: then the one who shared first is told it opened.
+            partners = member_ids(self.couple_id, exclude=author.pk)
             if self.answers.submitted().count() >= 2:
                 self.revealed_at = answer.submitted_at
                 self.save(update_fields=["revealed_at"])
+                notify(NoticeKind.CHECKIN_REVEALED, partners, self.path)
+            else:
+                notify(NoticeKind.PARTNER_CHECKED_IN, partners, self.path)
         return answer
 
     def _lock_answer(self, author: User) -> "Answer":

@@ -22,6 +22,7 @@ from django.utils.translation import gettext as _
 import accounts.personal_data
 import agreements.personal_data
 import checkins.personal_data
+import notices.personal_data
 import pacing.personal_data
 import therapists.personal_data
 import together.personal_data
@@ -38,6 +39,7 @@ PERSONAL_DATA: tuple[ModuleType, ...] = (
     pacing.personal_data,
     together.personal_data,
     therapists.personal_data,
+    notices.personal_data,
 )
 
 

@@ -9,18 +9,27 @@ from django.utils import timezone
 from accounts.models import Membership
 from agreements.models import Agreement
 from checkins.models import CheckIn
+from notices.models import Notice
 from pacing.models import gate_for
 from together.services import today_for as together_today
 from triggers.models import Trigger
+
+UNREAD_SHOWN = 5
 
 
 def today_for(membership: Membership) -> dict:
     now = timezone.now()
     couple = membership.couple
+    agreement = Agreement.objects.waiting_for(membership)
+    triggers_waiting = list(Trigger.objects.waiting_for_reassurance_from(membership)[:3])
+    unread = list(Notice.objects.visible_to(membership.user).unread()[:UNREAD_SHOWN])
     return {
+        "notices": unread,
         "checkin": CheckIn.objects.status_for(membership, now),
         "tier": gate_for(couple, now).tier,
-        **Agreement.objects.waiting_for(membership),
-        "triggers_waiting": list(Trigger.objects.waiting_for_reassurance_from(membership)[:3]),
+        **agreement,
+        "triggers_waiting": triggers_waiting,
         "together": together_today(membership, now),
+        # So no part of the page says "nothing is waiting" next to something that is.
+        "waiting_elsewhere": bool(unread or triggers_waiting or any(agreement.values())),
     }

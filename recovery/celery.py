@@ -53,4 +53,14 @@ app.conf.beat_schedule = {
         "task": "accounts.tasks.resolve_stuck_emails",
         "schedule": 300.0,
     },
+    # When a pause's time is up, both partners are told.
+    "pauses-time-up": {
+        "task": "together.tasks.tell_pauses_time_up",
+        "schedule": 60.0,
+    },
+    # The outbox relay's safety net: emails owed by notices whose task was lost.
+    "notice-emails": {
+        "task": "notices.tasks.deliver_owed_notice_emails",
+        "schedule": 60.0,
+    },
 }

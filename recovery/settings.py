@@ -57,6 +57,7 @@ INSTALLED_APPS = [
     "allauth.usersessions",
     "django_htmx",
     "accounts",
+    "notices",
     "checkins",
     "agreements",
     "triggers",
@@ -86,6 +87,7 @@ MIDDLEWARE = [
     "accounts.middleware.private_pages",
     "accounts.middleware.local_time",
     "accounts.middleware.htmx_messages",
+    "notices.middleware.mark_opened",
 ]
 
 if not DEBUG:
@@ -106,6 +108,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "recovery.context_processors.site",
+                "notices.context_processors.notices",
             ],
         },
     },

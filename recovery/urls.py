@@ -18,6 +18,7 @@ urlpatterns = [
     path("together/", include("together.urls")),
     path("therapists/", include("therapists.urls")),
     path("archive/", include("archive.urls")),
+    path("news/", include("notices.urls")),
     path("accounts/", include("allauth.urls")),
     path("admin/", admin.site.urls),
     path("health/", health, name="health"),

@@ -9,14 +9,21 @@ current partners (the hurt partner and the involved partner) hold an active cons
 from allauth.account.models import EmailAddress
 from django.db import IntegrityError, models, transaction
 from django.db.models import Exists, F, OuterRef, Q, Subquery
+from django.urls import reverse
 from django.utils import timezone as tz
 from django.utils.translation import gettext_lazy as _
 
 from accounts.models import Couple, Membership, Role, User
+from notices.models import Kind as NoticeKind
+from notices.services import member_ids, notify, notify_partner
 from pacing.models import PacingPolicy
 from recovery.encryption import EncryptedTextField
 
 from . import codes, csi
+
+
+def _settings_path() -> str:
+    return reverse("therapists:couple_settings")
 
 
 class TherapistError(Exception):
@@ -167,12 +174,15 @@ class TherapistLink(models.Model):
             raise TherapistError(
                 _("Your space already has a therapist invitation. End it first to invite another.")
             )
-        return cls.objects.create(
+        link = cls.objects.create(
             couple_id=membership.couple_id,
             therapist=therapist,
             invited_email=email.lower() if therapist is None else "",
             invited_by=membership.user,
         )
+        if therapist is not None:  # otherwise the partner is told when the therapist joins
+            notify_partner(membership, NoticeKind.CONSENT_ASKED, _settings_path())
+        return link
 
     @classmethod
     def attach_waiting_invitations(cls, therapist: User) -> int:
@@ -182,11 +192,12 @@ class TherapistLink(models.Model):
                 "email", flat=True
             )
         ]
-        return (
-            cls.objects.open()
-            .filter(therapist__isnull=True, invited_email__in=emails)
-            .update(therapist=therapist, invited_email="")
-        )
+        waiting = cls.objects.open().filter(therapist__isnull=True, invited_email__in=emails)
+        couple_ids = list(waiting.values_list("couple_id", flat=True))
+        attached = waiting.update(therapist=therapist, invited_email="")
+        for couple_id in couple_ids:  # now both partners can agree, or not
+            notify(NoticeKind.CONSENT_ASKED, member_ids(couple_id), _settings_path())
+        return attached
 
     @transaction.atomic
     def end(self, by: User | None) -> None:
@@ -198,6 +209,8 @@ class TherapistLink(models.Model):
         )
         self.consents.filter(revoked_at__isnull=True).update(revoked_at=now, revoked_by=by)
         PacingPolicy.objects.filter(couple_id=self.couple_id).update(therapist_ceiling=None)
+        others = member_ids(self.couple_id, exclude=by.pk if by else None)
+        notify(NoticeKind.CONSENT_WITHDRAWN, others, _settings_path())
         self.ended_at, self.ended_by = now, by
 
     @classmethod
@@ -249,16 +262,25 @@ class Consent(models.Model):
                 _("You can agree once the therapist has set up their account and joined.")
             )
         existing = link.consents.active().filter(partner=membership.user).first()
-        return existing or cls.objects.create(link=link, partner=membership.user)
+        if existing:
+            return existing
+        consent = cls.objects.create(link=link, partner=membership.user)
+        notify_partner(membership, NoticeKind.CONSENT_GIVEN, _settings_path())
+        return consent
 
     @classmethod
+    @transaction.atomic
     def withdraw(cls, link: TherapistLink, partner: User) -> bool:
         """Withdraw `partner`'s consent; the therapist's access ends on their next request."""
-        return bool(
+        withdrawn = bool(
             cls.objects.active()
             .filter(link=link, partner=partner)
             .update(revoked_at=tz.now(), revoked_by=partner)
         )
+        if withdrawn:
+            others = member_ids(link.couple_id, exclude=partner.pk)
+            notify(NoticeKind.CONSENT_WITHDRAWN, others, _settings_path())
+        return withdrawn
 
 
 class AuditAction(models.TextChoices):
@@ -373,6 +395,17 @@ class TherapistNote(models.Model):
     @property
     def is_private(self) -> bool:
         return self.visibility == NoteVisibility.PRIVATE
+
+    @classmethod
+    @transaction.atomic
+    def write(cls, couple: Couple, therapist: User, text: str, visibility: str) -> "TherapistNote":
+        """A note by the therapist; a note for the couple tells both partners it is there."""
+        note = cls.objects.create(
+            couple=couple, therapist=therapist, text=text, visibility=visibility
+        )
+        if not note.is_private:
+            notify(NoticeKind.THERAPIST_NOTE, member_ids(couple.pk), _settings_path())
+        return note
 
 
 class AlreadyAnswered(Exception):

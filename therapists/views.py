@@ -141,7 +141,7 @@ def add_note(request, couple):
     form = NoteForm(request.POST)
     if not form.is_valid():
         return _couple_page(request, couple, note_form=form)
-    TherapistNote.objects.create(couple=couple, therapist=request.user, **form.cleaned_data)
+    TherapistNote.write(couple, request.user, **form.cleaned_data)
     messages.success(request, _("Note saved."))
     return redirect("therapists:couple_detail", couple_id=couple.pk)
 

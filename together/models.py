@@ -9,10 +9,13 @@ from datetime import datetime, timedelta
 from django.core.exceptions import PermissionDenied
 from django.db import IntegrityError, models, transaction
 from django.db.models import Count, F, Max, Min, Q
+from django.urls import reverse
 from django.utils import timezone as tz
 from django.utils.translation import gettext_lazy as _
 
 from accounts.models import Couple, Membership, User
+from notices.models import Kind as NoticeKind
+from notices.services import member_ids, notify, notify_partner
 from recovery.encryption import EncryptedCharField, EncryptedJSONField, EncryptedTextField
 
 QUESTION_MAX = 2000
@@ -85,12 +88,19 @@ class Question(models.Model):
         return membership.is_involved
 
     @classmethod
+    @transaction.atomic
     def ask(cls, membership: Membership, text: str, readiness: str) -> "Question":
         if not cls.may_ask(membership):
             raise PermissionDenied
-        return cls.objects.create(
+        question = cls.objects.create(
             couple=membership.couple, asked_by=membership.user, text=text, readiness=readiness
         )
+        notify_partner(membership, NoticeKind.QUESTION_WAITING, question.path)
+        return question
+
+    @property
+    def path(self) -> str:
+        return reverse("together:question", args=[self.pk])
 
     @property
     def is_held_for_session(self) -> bool:
@@ -107,13 +117,22 @@ class Question(models.Model):
                 raise ToolError(_("That is the same as your current answer, so nothing changed."))
             try:
                 with transaction.atomic():
-                    return Answer.objects.create(
+                    answer = Answer.objects.create(
                         question=self, author=membership.user, text=text, supersedes=current
                     )
+                    self._tell_the_asker(revised=current is not None)
+                    return answer
             except IntegrityError:
                 raise ToolError(
                     _("The answer changed while you were writing. Please look and try again.")
                 ) from None
+
+    def _tell_the_asker(self, revised: bool) -> None:
+        # An answer the asker chose to hear at the session stays kept: no notice.
+        if self.is_held_for_session:
+            return
+        kind = NoticeKind.ANSWER_REVISED if revised else NoticeKind.ANSWER_ARRIVED
+        notify(kind, [self.asked_by_id], self.path)
 
     def hold_for_therapist(self, membership: Membership) -> None:
         if not self.may_answer(membership):
@@ -131,8 +150,10 @@ class Question(models.Model):
     def ask_to_revisit(self, membership: Membership) -> None:
         if membership.user_id != self.asked_by_id:
             raise PermissionDenied
-        self.revisit_requested_at = tz.now()
-        self.save(update_fields=["revisit_requested_at"])
+        with transaction.atomic():
+            self.revisit_requested_at = tz.now()
+            self.save(update_fields=["revisit_requested_at"])
+            notify_partner(membership, NoticeKind.QUESTION_WAITING, self.path)
 
 
 class Answer(models.Model):
@@ -175,6 +196,23 @@ class PauseQuerySet(models.QuerySet):
     def open(self):
         return self.filter(ended_at__isnull=True)
 
+    def tell_time_up(self, now: datetime) -> int:
+        """Tell both partners, once, that an open pause's time is up. The pause stays
+        open, so both still see the calm opening line and "We're back". Each pause is
+        claimed by a conditional update: safe to run twice."""
+        told = 0
+        due = self.open().filter(ends_at__lte=now, time_up_told_at__isnull=True)
+        for pause in due.only("pk", "couple_id"):
+            with transaction.atomic():
+                claimed = Pause.objects.filter(
+                    pk=pause.pk, ended_at__isnull=True, time_up_told_at__isnull=True
+                ).update(time_up_told_at=now)
+                if claimed:
+                    path = reverse("together:pause")
+                    notify(NoticeKind.PAUSE_ENDED, member_ids(pause.couple_id), path)
+                    told += 1
+        return told
+
 
 class Pause(models.Model):
     couple = models.ForeignKey(Couple, on_delete=models.CASCADE, related_name="pauses")
@@ -184,6 +222,8 @@ class Pause(models.Model):
     # Private to the person who asked for the pause: never shown to the partner.
     reason = EncryptedTextField(max_length=PAUSE_REASON_MAX, blank=True)
     ended_at = models.DateTimeField(_("ended"), null=True, blank=True)
+    # When both partners were told the time is up (a notice), if it ran out while open.
+    time_up_told_at = models.DateTimeField(null=True, blank=True)
 
     objects = PauseQuerySet.as_manager()
 
@@ -215,13 +255,15 @@ class Pause(models.Model):
                 raise ToolError(_("A pause is already running. It ends before a new one starts."))
             try:
                 with transaction.atomic():
-                    return cls.objects.create(
+                    pause = cls.objects.create(
                         couple_id=membership.couple_id,
                         requested_by=membership.user,
                         started_at=now,
                         ends_at=ends_at,
                         reason=reason,
                     )
+                    notify_partner(membership, NoticeKind.PAUSE_ASKED, reverse("together:pause"))
+                    return pause
             except IntegrityError:
                 raise ToolError(_("A pause is already running.")) from None
 
@@ -233,7 +275,10 @@ class Pause(models.Model):
         now = tz.now()
         if membership.user_id != self.requested_by_id and now < self.ends_at:
             raise PermissionDenied
-        Pause.objects.filter(pk=self.pk, ended_at__isnull=True).update(ended_at=now)
+        with transaction.atomic():
+            ended = Pause.objects.filter(pk=self.pk, ended_at__isnull=True).update(ended_at=now)
+            if ended and self.time_up_told_at is None:
+                notify_partner(membership, NoticeKind.PAUSE_ENDED, reverse("together:pause"))
         self.ended_at = self.ended_at or now
 
     @property
@@ -414,7 +459,7 @@ class GoalChange(models.Model):
     ) -> "GoalChange":
         try:
             with transaction.atomic():
-                return cls.objects.create(
+                change = cls.objects.create(
                     couple=membership.couple,
                     goal=goal,
                     proposed_by=membership.user,
@@ -423,6 +468,8 @@ class GoalChange(models.Model):
                     steps=steps,
                     base_version=goal.version if goal else 0,
                 )
+                notify_partner(membership, NoticeKind.GOAL_CHANGE_WAITING, change.path)
+                return change
         except IntegrityError:
             raise ToolError(
                 _("A change to this goal is already waiting. It needs an answer first.")
@@ -437,6 +484,15 @@ class GoalChange(models.Model):
         if not claimed:
             raise ToolError(_("This proposal has already been answered."))
         self.decided_at, self.decided_by, self.outcome = now, user, outcome
+        others = member_ids(self.couple_id, exclude=user.pk)
+        notify(NoticeKind.GOAL_CHANGE_DECIDED, others, self.path)
+
+    @property
+    def path(self) -> str:
+        """A change to a goal is answered on the goal's page, a new goal on the list."""
+        if self.goal_id:
+            return reverse("together:goal", args=[self.goal_id])
+        return reverse("together:goals")
 
     def accept(self, membership: Membership) -> Goal:
         if membership.user_id == self.proposed_by_id:
@@ -454,11 +510,13 @@ class GoalChange(models.Model):
             goal.replace_steps(self.steps)
             return goal
 
+    @transaction.atomic
     def decline(self, membership: Membership) -> None:
         if membership.user_id == self.proposed_by_id:
             raise PermissionDenied
         self._decide(membership.user, ChangeOutcome.DECLINED)
 
+    @transaction.atomic
     def withdraw(self, membership: Membership) -> None:
         if membership.user_id != self.proposed_by_id:
             raise PermissionDenied

@@ -11,10 +11,13 @@ from datetime import date, datetime, time, timedelta
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models, transaction
 from django.db.models import Q
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from accounts.models import Couple, Membership, User
+from notices.models import Kind as NoticeKind
+from notices.services import member_ids, notify, notify_partner
 from recovery.encryption import EncryptedTextField
 
 INTENSITY_MAX = 10
@@ -133,12 +136,19 @@ class Trigger(models.Model):
             return self.first_reassured_at - self.shared_at
         return None
 
+    @property
+    def path(self) -> str:
+        return reverse("triggers:detail", args=[self.pk])
+
     @classmethod
+    @transaction.atomic
     def record(cls, membership: Membership, now: datetime, **fields) -> "Trigger":
         trigger = cls(couple=membership.couple, author=membership.user, created_at=now, **fields)
         if trigger.sharing == Sharing.SHARE_NOW:
             trigger.shared_at = now
         trigger.save()
+        if trigger.shared_at:
+            notify_partner(membership, NoticeKind.TRIGGER_WAITING, trigger.path)
         return trigger
 
     @transaction.atomic
@@ -155,6 +165,9 @@ class Trigger(models.Model):
         if newly_shared:
             locked.shared_at = now
         locked.save(update_fields=[*changes, "shared_at"])
+        if newly_shared:
+            partners = member_ids(self.couple_id, exclude=self.author_id)
+            notify(NoticeKind.TRIGGER_WAITING, partners, self.path)
         self.refresh_from_db()
         return newly_shared
 
@@ -167,6 +180,8 @@ class Trigger(models.Model):
         Trigger.objects.filter(pk=self.pk, first_reassured_at__isnull=True).update(
             first_reassured_at=now
         )
+        if author.pk != self.author_id:
+            notify(NoticeKind.REASSURANCE_ARRIVED, [self.author_id], self.path)
         return reassurance
 
 

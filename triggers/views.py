@@ -16,7 +16,6 @@ from . import pattern_charts
 from .forms import STARTERS, ReassuranceForm, TriggerForm
 from .models import REASSURANCE_MAX, Sharing, Trigger
 from .patterns import DEFAULT_RANGE, RANGES, summarise
-from .tasks import notify_partner_of_shared_trigger
 
 PAGE_SIZE = 20
 
@@ -56,8 +55,6 @@ def new(request, membership):
     form = TriggerForm(_posted(request), zone=request.user.zone)
     if request.method == "POST" and form.is_valid():
         trigger = Trigger.record(membership, timezone.now(), **form.changes())
-        if trigger.shared_at:
-            notify_partner_of_shared_trigger.delay_on_commit(trigger.pk)
         messages.success(request, _saved_message(trigger))
         return redirect("triggers:detail", pk=trigger.pk)
     status = HTTPStatus.UNPROCESSABLE_ENTITY if form.errors else HTTPStatus.OK
@@ -73,8 +70,7 @@ def edit(request, membership, pk):
         raise PermissionDenied
     form = TriggerForm(_posted(request), instance=trigger, zone=request.user.zone)
     if request.method == "POST" and form.is_valid():
-        if trigger.revise(form.changes(), timezone.now()):
-            notify_partner_of_shared_trigger.delay_on_commit(trigger.pk)
+        trigger.revise(form.changes(), timezone.now())
         messages.success(request, _saved_message(trigger))
         return redirect("triggers:detail", pk=trigger.pk)
     status = HTTPStatus.UNPROCESSABLE_ENTITY if form.errors else HTTPStatus.OK

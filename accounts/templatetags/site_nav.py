@@ -79,6 +79,10 @@ def site_nav(context):
         "menu": _menu_items(user, member, ns, page),
         "more_is_current": member
         and (ns in ("agreements", "pacing", "therapists") or page == "profile"),
+        # What's new, with its unread count (notices/_count.html), after this many links.
+        "news_at": None if user.is_therapist else (4 if member else 1),
+        "news_current": ns == "notices",
+        "notice_count": context.get("notice_count"),
         "logout_url": _url("account_logout", get_script_prefix()),
         "csrf_token": context.get("csrf_token", ""),
     }

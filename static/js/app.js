@@ -115,4 +115,9 @@
       if (!menu.contains(event.target)) menu.open = false;
     });
   });
+  // Polled fragments (the navigation's count of what's new) rest while the tab is hidden;
+  // they refresh as soon as it is shown again.
+  document.addEventListener("htmx:beforeRequest", function (event) {
+    if (document.hidden && event.target.closest("[data-poll-when-visible]")) event.preventDefault();
+  });
 })();

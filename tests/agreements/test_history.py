@@ -64,7 +64,7 @@ def test_the_history_page_runs_a_bounded_number_of_queries(
     add_history(agreement, hurt, involved, count)
     client = client_for(hurt)
 
-    with django_assert_max_num_queries(10):
+    with django_assert_max_num_queries(11):
         response = client.get(reverse("agreements:history"), {"page": page, "reviews": page})
 
     assert response.status_code == HTTPStatus.OK

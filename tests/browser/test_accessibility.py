@@ -66,6 +66,7 @@ PARTNER_PAGES = [
     "/exercises/readiness/",
     "/exercises/{exercise}/",
     "/together/",
+    "/news/",
     "/together/questions/",
     "/together/questions/{question}/",
     "/together/pause/",
@@ -92,7 +93,7 @@ THERAPIST_PAGES = [
     "/accounts/2fa/",
     "/support/",
 ]
-NEWCOMER_PAGES = ["/", "/me/safety/", "/together/journal/", "/me/"]
+NEWCOMER_PAGES = ["/", "/news/", "/me/safety/", "/together/journal/", "/me/"]
 # After the shared space closed: the closing page, then the archive.
 ARCHIVE_PAGES = [
     "/",

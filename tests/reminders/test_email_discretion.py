@@ -10,13 +10,15 @@ from accounts.access import active_membership
 from accounts.models import Couple, Invitation, Role
 from accounts.tasks import send_invitation
 from agreements.models import Agreement
-from agreements.tasks import notify_proposal_pending, open_reviews_and_remind
+from agreements.tasks import open_reviews_and_remind
 from checkins.models import CheckIn
 from checkins.tasks import scan_checkin_reminders
+from notices.models import Kind
+from notices.services import deliver_owed_emails, notify
 from therapists.models import TherapistLink
 from therapists.tasks import send_therapist_invitation
+from together.models import Question
 from triggers.models import Trigger
-from triggers.tasks import notify_partner_of_shared_trigger
 
 from ..agreements.builders import adopt, propose
 from ..factories import make_couple, make_user
@@ -48,9 +50,16 @@ def test_no_email_kind_carries_written_text_or_revealing_words(db):
             sharing="share_now",
             what_happened=written("trigger"),
         )
-        notify_partner_of_shared_trigger(trigger.pk)
+        alex_member = active_membership(alex)
+        trigger.reassure(alex, written("reassurance"), timezone.now())
+        question = Question.ask(sam_member, written("question"), "ready_now")
+        question.answer(alex_member, written("answer"))
+        declined = propose(agreement, alex, reason=written("reason"), digital=written("no"))
+        declined.decline(sam_member, written("comment"))
         version = propose(agreement, alex, reason=written("reason"), digital=written("proposal"))
-        notify_proposal_pending(version.pk)
+        notify(Kind.CONSENT_ASKED, [sam.pk], "/therapists/")
+        notify(Kind.PARTNER_LEFT, [sam.pk], "/")
+        deliver_owed_emails()
         TherapistLink.objects.create(couple=couple, invited_email="dr@example.test", invited_by=sam)
         send_therapist_invitation(TherapistLink.objects.get().pk)
         newcomer = make_user("kim@example.test", written("name-kim"))
@@ -67,7 +76,7 @@ def test_no_email_kind_carries_written_text_or_revealing_words(db):
         open_reviews_and_remind()
 
     subjects = {message.subject for message in mail.outbox}
-    assert len(subjects) >= 7, subjects  # every kind was really sent
+    assert len(subjects) >= 9, subjects  # every kind was really sent
     for message in mail.outbox:
         parts = [message.subject, message.body, *(c for c, _ in message.alternatives)]
         for part in parts:

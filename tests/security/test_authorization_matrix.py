@@ -38,6 +38,20 @@ EXPECTED = {
         "GET": "LOGIN 200   200   200   302   302   302   200",
         "POST": "LOGIN 405   405   405   405   405   405   405",
     },
+    # What's new: everyone signed in has their own inbox (their own notices only).
+    "notices:inbox": {
+        "GET": "LOGIN 200   200   200   200   200   200   200",
+        "POST": "LOGIN 405   405   405   405   405   405   405",
+    },
+    "notices:mark_all_read": {
+        "GET": "LOGIN 405   405   405   405   405   405   405",
+        "POST": "LOGIN 302   302   302   302   302   302   302",
+    },
+    "notices:count": {  # the navigation's count, for htmx; a plain visit goes to the inbox
+        "GET": "LOGIN 302   302   302   302   302   302   302",
+        "POST": "LOGIN 405   405   405   405   405   405   405",
+        "HX-GET": "LOGIN 200   200   200   200   200   200   200",
+    },
     "agreements:overview": {
         "GET": "LOGIN 200   200   200   404   404   404   404",
         "POST": "LOGIN 405   405   405   405   405   405   405",

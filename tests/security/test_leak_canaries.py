@@ -25,11 +25,11 @@ from accounts.models import EmailKind, Invitation, SafetyCheck
 from accounts.notifications import send_once
 from accounts.tasks import send_invitation
 from agreements.reminders import remind_open_reviews
-from agreements.tasks import notify_proposal_pending
+from notices.models import Kind
+from notices.services import deliver_owed_emails, notify
 from therapists.models import TherapistLink
 from therapists.tasks import send_therapist_invitation
 from triggers.models import Sharing, Trigger
-from triggers.tasks import notify_partner_of_shared_trigger
 
 from .routes import case_keys, case_url
 from .world import ACTORS, PERSON
@@ -173,10 +173,24 @@ def email_producers(world) -> dict:
         )
         send_therapist_invitation(link.pk)
 
+    def notice_email(kind, to):
+        """A notice of this kind, then its email through the outbox's sweep."""
+
+        def produce():
+            notify(kind, [to.pk], "/")
+            deliver_owed_emails()
+
+        return produce
+
     week = f"couple{couple.pk}:{world.ids['week']}"
     return {
-        "trigger_shared": lambda: notify_partner_of_shared_trigger(world.ids["shared_trigger"]),
-        "proposal_pending": lambda: notify_proposal_pending(world.ids["proposal"]),
+        "trigger_shared": notice_email(Kind.TRIGGER_WAITING, alex),
+        "proposal_pending": notice_email(Kind.PROPOSAL_WAITING, alex),
+        "reassurance_arrived": notice_email(Kind.REASSURANCE_ARRIVED, sam),
+        "answer_arrived": notice_email(Kind.ANSWER_ARRIVED, sam),
+        "proposal_declined": notice_email(Kind.PROPOSAL_DECLINED, sam),
+        "consent_asked": notice_email(Kind.CONSENT_ASKED, alex),
+        "partner_left": notice_email(Kind.PARTNER_LEFT, sam),
         "checkin_reminder": lambda: send_once(
             alex, EmailKind.CHECKIN_REMINDER, week, "checkin_reminder"
         ),

@@ -3,6 +3,7 @@ from django.db import transaction
 
 import agreements.demo
 import checkins.demo
+import notices.demo
 import pacing.demo
 import therapists.demo
 import together.demo
@@ -25,6 +26,7 @@ class Command(BaseCommand):
         pacing.demo.seed(people)
         triggers.demo.seed(people)
         therapists.demo.seed(people)
+        notices.demo.seed(people)
         self.stdout.write(self.style.SUCCESS("Demo data ready. Log in with:"))
         for user in people.values():
             self.stdout.write(f"  {user.email} / {DEMO_PASSWORD}")

@@ -1,0 +1,132 @@
+"""What's new for each person: one notice per recipient and event.
+
+A notice names the kind of thing and links to it; it never holds what anyone wrote.
+It is created in the same transaction as the act that makes its item visible to the
+recipient (see `notices.services.notify`), so a notice exists only once its item does.
+The row is also the outbox for the discreet email some kinds send: `email_state` says
+an email is owed until the relay (`notices.tasks`) has handed it to `send_once`.
+"""
+
+from datetime import datetime, timedelta
+
+from django.db import models
+from django.db.models import Q
+from django.utils import timezone as tz
+from django.utils.translation import gettext_lazy as _
+
+from accounts.models import EmailKind, User
+
+
+class Kind(models.TextChoices):
+    PARTNER_CHECKED_IN = "partner_checked_in", _("Your partner shared this week's check-in")
+    CHECKIN_REVEALED = "checkin_revealed", _("You have both shared: this week's check-in is open")
+    TRIGGER_WAITING = "trigger_waiting", _("A hard moment your partner shared waits for you")
+    REASSURANCE_ARRIVED = "reassurance_arrived", _("Reassurance arrived on a moment you shared")
+    ANSWER_ARRIVED = "answer_arrived", _("An answer arrived on your question")
+    ANSWER_REVISED = "answer_revised", _("The answer to your question has a new version")
+    QUESTION_WAITING = "question_waiting", _("A question waits for your answer")
+    PAUSE_ASKED = "pause_asked", _("Your partner asked for a pause")
+    PAUSE_ENDED = "pause_ended", _("A pause has ended")
+    PROPOSAL_WAITING = "proposal_waiting", _("A change to your agreement waits for your answer")
+    PROPOSAL_ACCEPTED = "proposal_accepted", _("Your proposed change was accepted")
+    PROPOSAL_DECLINED = "proposal_declined", _("Your proposed change was declined, with a comment")
+    PROPOSAL_WITHDRAWN = "proposal_withdrawn", _("A proposed agreement change was withdrawn")
+    GOAL_CHANGE_WAITING = "goal_change_waiting", _("A change to a shared goal waits for you")
+    GOAL_CHANGE_DECIDED = "goal_change_decided", _("A proposed goal change was settled")
+    REVIEW_OPENED = "review_opened", _("This month's agreement review is open")
+    CONSENT_ASKED = "consent_asked", _("A therapist is waiting for your agreement to join")
+    CONSENT_GIVEN = "consent_given", _("Your partner agreed to work with your therapist")
+    CONSENT_WITHDRAWN = "consent_withdrawn", _("Your partner withdrew consent for your therapist")
+    THERAPIST_NOTE = "therapist_note", _("Your therapist left a note for you both")
+    PARTNER_LEFT = "partner_left", _("Your partner left the shared space")
+
+
+# The kinds that also send a discreet email, and which one (each can be turned off).
+EMAILS = {
+    Kind.TRIGGER_WAITING: (EmailKind.TRIGGER_SHARED, "trigger_shared"),
+    Kind.REASSURANCE_ARRIVED: (EmailKind.REASSURANCE_ARRIVED, "reassurance_arrived"),
+    Kind.ANSWER_ARRIVED: (EmailKind.ANSWER_ARRIVED, "answer_arrived"),
+    Kind.ANSWER_REVISED: (EmailKind.ANSWER_ARRIVED, "answer_arrived"),
+    Kind.PROPOSAL_WAITING: (EmailKind.PROPOSAL_PENDING, "proposal_pending"),
+    Kind.PROPOSAL_DECLINED: (EmailKind.PROPOSAL_DECLINED, "proposal_declined"),
+    Kind.CONSENT_ASKED: (EmailKind.CONSENT_ASKED, "consent_asked"),
+    Kind.PARTNER_LEFT: (EmailKind.PARTNER_LEFT, "partner_left"),
+}
+
+# The relay tries again after 1, 2, 4 ... minutes, at most an hour apart, for about a day.
+MAX_EMAIL_ATTEMPTS = 30
+MAX_RETRY_DELAY = timedelta(hours=1)
+
+
+def retry_delay(attempts: int) -> timedelta:
+    return min(timedelta(minutes=2 ** min(attempts, 10)), MAX_RETRY_DELAY)
+
+
+def email_period(moment: datetime) -> str:
+    """The hour (UTC) a notice falls in: at most one email per kind and person per hour."""
+    return "hour:" + moment.astimezone(tz.UTC).strftime("%Y-%m-%dT%H")
+
+
+class NoticeQuerySet(models.QuerySet):
+    def visible_to(self, user: User):
+        """THE rule: a person sees their own notices only. A notice is created only once
+        its item is visible to its recipient (see services.notify), so no other check."""
+        return self.filter(recipient_id=user.pk)
+
+    def unread(self):
+        return self.filter(read_at__isnull=True)
+
+    def emails_due(self, now: datetime):
+        return self.filter(email_state=Notice.Email.OWED, email_due_at__lte=now)
+
+    def mark_read(self, now: datetime | None = None) -> int:
+        return self.filter(read_at__isnull=True).update(read_at=now or tz.now())
+
+    def opened(self, user: User, pk: int, path: str) -> int:
+        """The person opened a notice's link: that notice, and any other unread one
+        pointing at the same item, are read."""
+        return self.visible_to(user).filter(Q(pk=pk) | Q(path=path)).mark_read()
+
+
+class Notice(models.Model):
+    class Email(models.TextChoices):
+        NONE = "none", _("No email for this kind")
+        OWED = "owed", _("Email owed")
+        DONE = "done", _("Email handed to the sender")
+        FAILED = "failed", _("Email could not be sent")
+
+    recipient = models.ForeignKey(User, on_delete=models.CASCADE, related_name="notices")
+    kind = models.CharField(_("what happened"), max_length=32, choices=Kind.choices)
+    # Where the item lives, e.g. "/triggers/12/": the link, and how opening it marks read.
+    path = models.CharField(max_length=300)
+    created_at = models.DateTimeField(_("when"), default=tz.now)
+    read_at = models.DateTimeField(_("read"), null=True, blank=True)
+    email_state = models.CharField(max_length=8, choices=Email.choices, default=Email.NONE)
+    email_attempts = models.PositiveSmallIntegerField(default=0)
+    email_due_at = models.DateTimeField(null=True, blank=True)
+
+    objects = NoticeQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-created_at", "-pk"]
+        indexes = [
+            models.Index(fields=["recipient", "-created_at"], name="notice_by_recipient"),
+            models.Index(
+                fields=["recipient"], condition=Q(read_at__isnull=True), name="notice_unread"
+            ),
+            models.Index(
+                fields=["email_due_at"], condition=Q(email_state="owed"), name="notice_email_owed"
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.kind} for user {self.recipient_id}"
+
+    @property
+    def is_unread(self) -> bool:
+        return self.read_at is None
+
+    @property
+    def link(self) -> str:
+        """The item's address, marking this notice read when followed."""
+        return f"{self.path}?notice={self.pk}"

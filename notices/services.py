@@ -1,0 +1,135 @@
+"""Creating notices inside the act's transaction, and delivering the emails they owe.
+
+Feature apps call `notify` (or `notify_partner`) from their domain methods, inside the
+transaction that makes the item visible to the recipient. The notice row is the
+outbox: when the transaction commits, a relay task is queued to send the email; if
+queuing fails (the broker is down), the periodic sweep sends it later. The act itself
+never fails because a notice could not be queued.
+"""
+
+import logging
+from collections.abc import Iterable
+from datetime import datetime
+
+from django.db import transaction
+from django.utils import timezone as tz
+
+from accounts.models import Membership, User
+from accounts.notifications import send_once
+
+from .models import EMAILS, MAX_EMAIL_ATTEMPTS, Kind, Notice, email_period, retry_delay
+from .tasks import deliver_notice_email
+
+logger = logging.getLogger(__name__)
+
+SWEEP_BATCH = 200
+
+
+def notify(kind: Kind, recipient_ids: Iterable[int], path: str) -> list[Notice]:
+    """Tell each recipient that `kind` happened to the item at `path` (never what anyone
+    wrote). Call it inside the transaction that makes the item visible to them."""
+    now = tz.now()
+    owes_email = kind in EMAILS
+    notices = Notice.objects.bulk_create(
+        Notice(
+            recipient_id=recipient_id,
+            kind=kind,
+            path=path,
+            created_at=now,
+            email_state=Notice.Email.OWED if owes_email else Notice.Email.NONE,
+            email_due_at=now if owes_email else None,
+        )
+        for recipient_id in dict.fromkeys(recipient_ids)
+    )
+    if owes_email and notices:
+        ids = [notice.pk for notice in notices]
+        transaction.on_commit(lambda: _publish(ids))
+    return notices
+
+
+def partner_ids(membership: Membership) -> list[int]:
+    """The other active partner of this member's open couple space (none or one)."""
+    return list(
+        Membership.objects.active()
+        .filter(couple_id=membership.couple_id, couple__ended_at__isnull=True)
+        .exclude(user_id=membership.user_id)
+        .values_list("user_id", flat=True)
+    )
+
+
+def member_ids(couple_id: int, exclude: int | None = None) -> list[int]:
+    members = Membership.objects.active().filter(couple_id=couple_id, couple__ended_at__isnull=True)
+    if exclude is not None:
+        members = members.exclude(user_id=exclude)
+    return list(members.values_list("user_id", flat=True))
+
+
+def notify_partner(membership: Membership, kind: Kind, path: str) -> list[Notice]:
+    return notify(kind, partner_ids(membership), path)
+
+
+def _publish(notice_ids: list[int]) -> None:
+    for notice_id in notice_ids:
+        try:
+            deliver_notice_email.delay(notice_id)
+        except Exception:
+            # The notice is saved and its email owed: the sweep will deliver it.
+            logger.warning("Could not queue the email of notice %s; the sweep will.", notice_id)
+
+
+def deliver_email(notice_id: int, now: datetime | None = None) -> bool:
+    """Send the email a notice owes, at most once per kind, person and hour.
+
+    The notice is claimed by moving its next attempt into the future, so the relay task
+    and the sweep never work on it together; a failure leaves it owed for that attempt.
+    Returns True when the notice no longer owes an email.
+    """
+    now = now or tz.now()
+    notice = (
+        Notice.objects.emails_due(now)
+        .select_related("recipient")
+        .filter(pk=notice_id)
+        .only("pk", "kind", "created_at", "email_attempts", "recipient")
+        .first()
+    )
+    if notice is None:
+        return False
+    attempts = notice.email_attempts + 1
+    claimed = (
+        Notice.objects.emails_due(now)
+        .filter(pk=notice.pk, email_attempts=notice.email_attempts)
+        .update(email_attempts=attempts, email_due_at=now + retry_delay(attempts))
+    )
+    if not claimed:
+        return False
+    email_kind, template = EMAILS[Kind(notice.kind)]
+    try:
+        send_once(notice.recipient, email_kind, email_period(notice.created_at), template)
+    except Exception:
+        logger.warning("The email of notice %s failed (attempt %s).", notice.pk, attempts)
+        if attempts >= MAX_EMAIL_ATTEMPTS:
+            Notice.objects.filter(pk=notice.pk).update(email_state=Notice.Email.FAILED)
+        return False
+    # Sent, or already sent this hour for this kind (one email covers both), or the
+    # person turned this kind off: nothing is owed any more.
+    Notice.objects.filter(pk=notice.pk).update(email_state=Notice.Email.DONE)
+    return True
+
+
+def deliver_owed_emails(now: datetime | None = None) -> int:
+    """The sweep: every owed email whose time has come, a batch at a time."""
+    now = now or tz.now()
+    delivered = 0
+    while True:
+        due = list(
+            Notice.objects.emails_due(now)
+            .order_by("email_due_at")
+            .values_list("pk", flat=True)[:SWEEP_BATCH]
+        )
+        if not due:
+            return delivered
+        delivered += sum(deliver_email(notice_id, now) for notice_id in due)
+
+
+def mark_all_read(user: User) -> int:
+    return Notice.objects.visible_to(user).mark_read()

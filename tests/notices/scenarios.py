@@ -1,0 +1,253 @@
+"""Every kind of notice, produced by the real domain method that makes its item visible,
+with a marker in every field anyone writes. Each scenario returns the person who acted;
+`TOLD` says who must be told, relative to them."""
+
+from datetime import timedelta
+
+from django.utils import timezone
+
+from accounts.models import Membership
+from agreements.models import Agreement
+from checkins.models import TEXT_FIELDS, CheckIn
+from notices.models import Kind
+from notices.services import member_ids, notify
+from therapists.models import Consent, NoteVisibility, TherapistLink, TherapistNote
+from together.models import GoalChange, Pause, Question
+from triggers.models import Trigger
+
+MARK = "zq-notice-marker"
+
+
+def written(field: str) -> str:
+    return f"{MARK}-{field}"
+
+
+def member(user) -> Membership:
+    return Membership.objects.active().select_related("couple", "user").get(user=user)
+
+
+def shared_trigger(author, sharing="share_now") -> Trigger:
+    now = timezone.now()
+    return Trigger.record(
+        member(author),
+        now,
+        occurred_at=now,
+        category="memory",
+        intensity=7,
+        sharing=sharing,
+        what_happened=written("what_happened"),
+        body_response=written("body_response"),
+        what_helped=written("what_helped"),
+    )
+
+
+def answers(rating=6) -> dict:
+    ratings = dict.fromkeys(["safety", "trust", "connection", "hope"], rating)
+    return ratings | {name: written(name) for name in TEXT_FIELDS}
+
+
+def proposal(w):
+    agreement = Agreement.objects.for_couple(w.couple)
+    sections = {key: written(key) for key in ("digital", "contact")}
+    return agreement.propose(
+        member(w.hurt), sections=sections, reason=written("reason"), based_on=None
+    )
+
+
+def question(w, readiness="ready_now") -> Question:
+    return Question.ask(member(w.hurt), written("question"), readiness)
+
+
+def goal_change(w) -> GoalChange:
+    return GoalChange.propose(
+        member(w.hurt), None, written("title"), written("why"), [written("step")]
+    )
+
+
+def therapist_link(w) -> TherapistLink:
+    # A new invitation needs the world's link (with both consents) closed first.
+    TherapistLink.objects.filter(couple=w.couple).update(ended_at=timezone.now())
+    return TherapistLink.invite(member(w.hurt), therapist=w.therapist)
+
+
+# name: (kind, act(world) -> the person who acted, who is told: "partner", "both" or None)
+def _trigger_now(w):
+    shared_trigger(w.hurt)
+    return w.hurt
+
+
+def _trigger_at_checkin(w):
+    shared_trigger(w.hurt, "at_checkin")
+    return w.hurt
+
+
+def _trigger_private(w):
+    shared_trigger(w.hurt, "private")
+    return w.hurt
+
+
+def _trigger_shared_later(w):
+    trigger = shared_trigger(w.hurt, "private")
+    trigger.revise({"sharing": "share_now"}, timezone.now())
+    return w.hurt
+
+
+def _reassurance(w):
+    trigger = shared_trigger(w.hurt)
+    trigger.reassure(w.involved, written("reassurance"), timezone.now())
+    return w.involved
+
+
+def _first_checkin(w):
+    CheckIn.objects.current_for(w.couple).submit(w.hurt, answers())
+    return w.hurt
+
+
+def _revealed_checkin(w):
+    checkin = CheckIn.objects.current_for(w.couple)
+    checkin.submit(w.hurt, answers())
+    checkin.submit(w.involved, answers())
+    return w.involved
+
+
+def _question_asked(w):
+    question(w)
+    return w.hurt
+
+
+def _answer(w):
+    question(w).answer(member(w.involved), written("answer"))
+    return w.involved
+
+
+def _revised_answer(w):
+    asked = question(w)
+    asked.answer(member(w.involved), written("answer"))
+    asked.answer(member(w.involved), written("answer-revised"))
+    return w.involved
+
+
+def _answer_kept_for_session(w):
+    question(w, "at_session").answer(member(w.involved), written("answer"))
+    return w.involved
+
+
+def _revisit(w):
+    asked = question(w)
+    asked.answer(member(w.involved), written("answer"))
+    asked.ask_to_revisit(member(w.hurt))
+    return w.hurt
+
+
+def _pause(w):
+    Pause.start(member(w.hurt), timezone.now() + timedelta(minutes=20), written("reason"))
+    return w.hurt
+
+
+def _pause_ended(w):
+    pause = Pause.start(member(w.hurt), timezone.now() + timedelta(hours=1), written("reason"))
+    pause.end(member(w.hurt))
+    return w.hurt
+
+
+def _proposal(w):
+    proposal(w)
+    return w.hurt
+
+
+def _accepted(w):
+    proposal(w).accept(member(w.involved))
+    return w.involved
+
+
+def _declined(w):
+    proposal(w).decline(member(w.involved), written("decline_comment"))
+    return w.involved
+
+
+def _withdrawn(w):
+    proposal(w).withdraw(member(w.hurt))
+    return w.hurt
+
+
+def _review_opened(w):
+    version = proposal(w)
+    version.accept(member(w.involved))
+    Agreement.objects.for_couple(w.couple).open_review_if_due(timezone.now() + timedelta(days=31))
+    return w.involved
+
+
+def _goal_change(w):
+    goal_change(w)
+    return w.hurt
+
+
+def _goal_decided(w):
+    goal_change(w).accept(member(w.involved))
+    return w.involved
+
+
+def _consent_asked(w):
+    therapist_link(w)
+    return w.hurt
+
+
+def _consent_given(w):
+    Consent.give(therapist_link(w), member(w.involved))
+    return w.involved
+
+
+def _consent_withdrawn(w):
+    link = therapist_link(w)
+    Consent.give(link, member(w.involved))
+    Consent.withdraw(link, w.involved)
+    return w.involved
+
+
+def _therapist_note(w):
+    TherapistNote.write(w.couple, w.therapist, written("note"), NoteVisibility.COUPLE)
+    return w.therapist
+
+
+def _private_therapist_note(w):
+    TherapistNote.write(w.couple, w.therapist, written("private-note"), NoteVisibility.PRIVATE)
+    return w.therapist
+
+
+def _partner_left(w):
+    # What the leave and delete flows do before the space closes: tell whoever stays.
+    notify(Kind.PARTNER_LEFT, member_ids(w.couple.pk, exclude=w.involved.pk), "/")
+    w.couple.end()
+    return w.involved
+
+
+SCENARIOS = {
+    "trigger shared now": (Kind.TRIGGER_WAITING, _trigger_now, "partner"),
+    "trigger for the check-in": (Kind.TRIGGER_WAITING, _trigger_at_checkin, None),
+    "private trigger": (Kind.TRIGGER_WAITING, _trigger_private, None),
+    "private trigger shared later": (Kind.TRIGGER_WAITING, _trigger_shared_later, "partner"),
+    "reassurance": (Kind.REASSURANCE_ARRIVED, _reassurance, "partner"),
+    "first check-in answer": (Kind.PARTNER_CHECKED_IN, _first_checkin, "partner"),
+    "sealed check-in not revealed": (Kind.CHECKIN_REVEALED, _first_checkin, None),
+    "check-in revealed": (Kind.CHECKIN_REVEALED, _revealed_checkin, "partner"),
+    "question asked": (Kind.QUESTION_WAITING, _question_asked, "partner"),
+    "answer": (Kind.ANSWER_ARRIVED, _answer, "partner"),
+    "revised answer": (Kind.ANSWER_REVISED, _revised_answer, "partner"),
+    "answer kept for the session": (Kind.ANSWER_ARRIVED, _answer_kept_for_session, None),
+    "asked to revisit": (Kind.QUESTION_WAITING, _revisit, "partner"),
+    "pause asked": (Kind.PAUSE_ASKED, _pause, "partner"),
+    "pause ended": (Kind.PAUSE_ENDED, _pause_ended, "partner"),
+    "proposal": (Kind.PROPOSAL_WAITING, _proposal, "partner"),
+    "proposal accepted": (Kind.PROPOSAL_ACCEPTED, _accepted, "partner"),
+    "proposal declined": (Kind.PROPOSAL_DECLINED, _declined, "partner"),
+    "proposal withdrawn": (Kind.PROPOSAL_WITHDRAWN, _withdrawn, "partner"),
+    "review opened": (Kind.REVIEW_OPENED, _review_opened, "both"),
+    "goal change": (Kind.GOAL_CHANGE_WAITING, _goal_change, "partner"),
+    "goal change decided": (Kind.GOAL_CHANGE_DECIDED, _goal_decided, "partner"),
+    "therapist invited": (Kind.CONSENT_ASKED, _consent_asked, "partner"),
+    "consent given": (Kind.CONSENT_GIVEN, _consent_given, "partner"),
+    "consent withdrawn": (Kind.CONSENT_WITHDRAWN, _consent_withdrawn, "partner"),
+    "therapist note for the couple": (Kind.THERAPIST_NOTE, _therapist_note, "couple"),
+    "private therapist note": (Kind.THERAPIST_NOTE, _private_therapist_note, None),
+    "partner left": (Kind.PARTNER_LEFT, _partner_left, "partner"),
+}
