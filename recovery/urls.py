@@ -2,6 +2,8 @@ from allauth.account.decorators import secure_admin_login
 from django.contrib import admin
 from django.urls import include, path
 
+from . import converters  # noqa: F401  registers <id:...> before the apps' patterns load
+
 # Staff log in through allauth (rate limits, two-factor) before reaching the admin.
 admin.site.login = secure_admin_login(admin.site.login)
 admin.site.site_header = "Common Ground administration"

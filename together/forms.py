@@ -6,6 +6,8 @@ from django.core.validators import MaxLengthValidator
 from django.utils import timezone as tz
 from django.utils.translation import gettext_lazy as _
 
+from recovery.validators import sensible_date
+
 from . import models as m
 
 
@@ -76,6 +78,7 @@ class PauseForm(forms.Form):
         required=False,
         help_text=_("Only for “until a time I choose”. Up to 24 hours from now."),
         widget=forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M"),
+        validators=[sensible_date],
         error_messages={"invalid": _("Please enter a date and time, like 2026-05-01 18:30.")},
     )
     reason = _text(
