@@ -152,6 +152,9 @@ class GoalForm(forms.Form):
         widget=forms.Textarea(attrs={"rows": 5}),
         help_text=_("Up to 12 steps, each one a line."),
     )
+    # The goal's version when the form was opened: a change proposed from an older
+    # version would quietly undo what the partner had agreed meanwhile.
+    version = forms.IntegerField(required=False, min_value=1, widget=forms.HiddenInput)
 
     def clean_steps(self):
         lines = [line.strip() for line in self.cleaned_data["steps"].splitlines()]
