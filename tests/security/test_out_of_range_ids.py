@@ -31,6 +31,11 @@ def oversized_url(world, route, number: str) -> str:
     return "/" + PARAMETER.sub(fill, route.route)
 
 
+def test_ids_in_our_addresses_use_the_id_converter():
+    plain_int = [route.key for route in numbered_routes() if "<int:" in route.route]
+    assert plain_int == [], "use <id:...> (recovery/converters.py) for ids in URLs"
+
+
 def test_the_walk_finds_the_numbered_pages():
     names = {route.name for route in numbered_routes()}
     assert {"therapists:couple_detail", "triggers:detail", "together:mark_step"} <= names
