@@ -75,6 +75,11 @@ def test_a_joint_note_clash_shows_both_texts_and_the_merge_is_saved(
     assert sam_page.evaluate("document.activeElement.matches('[data-error-summary]')")
     if javascript:
         assert sam_page.url.endswith("/checkins/week/2026-03-02/")
+        from axe_playwright_python.sync_playwright import Axe
+
+        from .test_accessibility import problems_on
+
+        assert problems_on(sam_page, Axe(), "the check-in after a clash") == []
 
     note.fill("Alex: Sunday felt lighter. Sam: I want to keep Sunday walks.")
     sam_page.get_by_role("button", name="Save for both of us").click()
