@@ -8,7 +8,7 @@ PORT ?= 8000
 export UV_PYTHON_DOWNLOADS := never
 export UV_PROJECT_ENVIRONMENT := $(VENV)
 
-.PHONY: install run test lint format bench screenshots clean
+.PHONY: install run test lint format bench screenshots restore-drill clean
 
 $(UV):
 	$(PYTHON) -m venv $(VENV)
@@ -44,6 +44,11 @@ screenshots: install
 # page with wrk and writes .bench/results.json.
 bench: install
 	$(PY) -m bench.run
+
+# Back up the database at DATABASE_URL (PostgreSQL), restore the backup into a scratch
+# database and read every encrypted value back (README "Backups").
+restore-drill: install
+	$(PY) manage.py restore_drill
 
 clean:
 	rm -rf $(VENV) staticfiles .pytest_cache .ruff_cache

@@ -43,6 +43,32 @@ def env_list(name: str, default: list[str]) -> list[str]:
     return [item.strip() for item in raw.split(",") if item.strip()]
 
 
+def database_from_url(
+    url: str, *, conn_max_age: int, statement_timeout_ms: int, lock_timeout_ms: int
+) -> dict:
+    """Django's database settings for `url`, with the time limits (PostgreSQL) or the
+    concurrency settings (SQLite) that this app relies on."""
+    import dj_database_url
+
+    database = dj_database_url.parse(url, conn_max_age=conn_max_age, conn_health_checks=True)
+    options = database.setdefault("OPTIONS", {})
+    if database["ENGINE"] == "django.db.backends.postgresql":
+        options["options"] = (
+            f"-c statement_timeout={statement_timeout_ms} -c lock_timeout={lock_timeout_ms}"
+        )
+    elif database["ENGINE"] == "django.db.backends.sqlite3":
+        # The local demo: two partners writing at the same moment must both succeed.
+        # IMMEDIATE takes the write lock when a transaction starts (a deferred one
+        # that reads, then writes, fails at once with "database is locked"), the
+        # timeout waits for the other writer, and WAL lets readers go on meanwhile.
+        options.update(
+            transaction_mode="IMMEDIATE",
+            timeout=20,
+            init_command="PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
+        )
+    return database
+
+
 def env_fernet_keys(name: str) -> list[str]:
     """Comma-separated Fernet keys (url-safe base64 of 32 bytes); the first one encrypts."""
     # Imported here so the plain helpers above keep working without cryptography.

@@ -2,11 +2,18 @@
 
 from pathlib import Path
 
-import dj_database_url
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.csp import CSP
 
-from .env import env_bool, env_fernet_keys, env_int, env_list, env_str, local_fernet_key
+from .env import (
+    database_from_url,
+    env_bool,
+    env_fernet_keys,
+    env_int,
+    env_list,
+    env_str,
+    local_fernet_key,
+)
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 
@@ -101,11 +108,18 @@ TEMPLATES = [
     },
 ]
 
+# A statement or a lock wait ends well before gunicorn's 30 s worker timeout
+# (README "Running in production"), so a stuck query answers a calm 503
+# (recovery/views.py) instead of getting the whole worker killed. 0 turns a limit
+# off (migrations on a very large database, bulk seeding).
+DATABASE_STATEMENT_TIMEOUT_MS = env_int("DATABASE_STATEMENT_TIMEOUT_MS", 15_000)
+DATABASE_LOCK_TIMEOUT_MS = env_int("DATABASE_LOCK_TIMEOUT_MS", 5_000)
 DATABASES = {
-    "default": dj_database_url.parse(
+    "default": database_from_url(
         env_str("DATABASE_URL", f"sqlite:///{BASE_DIR / 'db.sqlite3'}"),
         conn_max_age=env_int("DATABASE_CONN_MAX_AGE", 60),
-        conn_health_checks=True,
+        statement_timeout_ms=DATABASE_STATEMENT_TIMEOUT_MS,
+        lock_timeout_ms=DATABASE_LOCK_TIMEOUT_MS,
     )
 }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
@@ -136,6 +150,12 @@ ACCOUNT_SIGNUP_FORM_CLASS = "accounts.forms.SignupForm"
 ACCOUNT_EMAIL_SUBJECT_PREFIX = "Common Ground: "
 ACCOUNT_DEFAULT_HTTP_PROTOCOL = "http" if DEBUG else "https"
 ACCOUNT_REAUTHENTICATION_REQUIRED = True  # email changes ask for the password again
+ACCOUNT_ADAPTER = "accounts.adapter.AccountAdapter"
+# Failed sign-ins: an address is slowed after 10 a minute (30 an hour); an account
+# after 20 in 15 minutes from browsers it has never signed in on. A browser that
+# has signed in to the account before counts on its own (accounts/adapter.py), so
+# nobody can lock a person out of their account by guessing at it.
+ACCOUNT_RATE_LIMITS = {"login_failed": "10/m/ip,30/h/ip,20/15m/key"}
 # Tracking activity would cost three queries on every request; the list shows
 # where and when each login started, which is what people need to spot a stranger.
 USERSESSIONS_TRACK_ACTIVITY = False

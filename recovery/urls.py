@@ -2,7 +2,8 @@ from allauth.account.decorators import secure_admin_login
 from django.contrib import admin
 from django.urls import include, path
 
-from . import converters  # noqa: F401  registers <id:...> before the apps' patterns load
+from recovery import converters  # noqa: F401  registers <id:...> before the apps' patterns load
+from recovery.health import health
 
 # Staff log in through allauth (rate limits, two-factor) before reaching the admin.
 admin.site.login = secure_admin_login(admin.site.login)
@@ -18,4 +19,7 @@ urlpatterns = [
     path("therapists/", include("therapists.urls")),
     path("accounts/", include("allauth.urls")),
     path("admin/", admin.site.urls),
+    path("health/", health, name="health"),
 ]
+
+handler500 = "recovery.views.server_error"

@@ -9,6 +9,7 @@ from django.urls import URLPattern, URLResolver, get_resolver, reverse
 # Pages anyone may open. Everything else must send an anonymous visitor to log in.
 PUBLIC = {
     "support",
+    "health",
     "join",
     "unsubscribe",
     "resubscribe",
