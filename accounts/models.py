@@ -3,6 +3,7 @@ import secrets
 import zoneinfo
 from datetime import timedelta
 
+from allauth.account.models import EmailAddress
 from django.conf import settings
 from django.contrib.auth.models import AbstractUser, BaseUserManager
 from django.db import IntegrityError, models, transaction
@@ -216,6 +217,16 @@ class InvitationError(Exception):
     """A reason an invitation cannot be used, worded for the person holding the link."""
 
 
+class NotTheInvitee(InvitationError):
+    """The signed-in account is not the invited address: they learn nothing about it."""
+
+
+NOT_THE_INVITEE = _(
+    "This invitation was sent to a different email address, so it can't be used from this "
+    "account. If it is meant for you, sign in with the address it was sent to."
+)
+
+
 class Invitation(models.Model):
     couple = models.ForeignKey(Couple, on_delete=models.CASCADE, related_name="invitations")
     invited_by = models.ForeignKey(User, on_delete=models.CASCADE, related_name="+")
@@ -230,6 +241,9 @@ class Invitation(models.Model):
         User, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
     revoked_at = models.DateTimeField(null=True, blank=True)
+    # When an account other than the invited address last opened the link, so the
+    # person who invited knows the link reached someone else.
+    other_account_tried_at = models.DateTimeField(null=True, blank=True)
 
     objects = InvitationQuerySet.as_manager()
 
@@ -278,10 +292,23 @@ class Invitation(models.Model):
     def revoke(self) -> None:
         Invitation.objects.filter(pk=self.pk, accepted_at__isnull=True).update(revoked_at=tz.now())
 
+    def is_for(self, user: User) -> bool:
+        """Whether `user` has verified the address this invitation was sent to."""
+        return EmailAddress.objects.filter(
+            user=user, verified=True, email__iexact=self.email
+        ).exists()
+
+    def note_other_account(self) -> None:
+        now = tz.now()
+        Invitation.objects.filter(pk=self.pk).update(other_account_tried_at=now)
+        self.other_account_tried_at = now
+
     @transaction.atomic
     def accept(self, user: User) -> Membership:
         if self.problem:
             raise InvitationError(self.problem)
+        if not self.is_for(user):
+            raise NotTheInvitee(NOT_THE_INVITEE)
         if user.is_therapist:
             raise InvitationError(_("Therapist accounts cannot join as a partner."))
         if Membership.objects.active().filter(user=user).exists():

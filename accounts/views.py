@@ -18,7 +18,16 @@ from .forms import (
     ProfileForm,
     SafetyCheckForm,
 )
-from .models import Couple, EmailKind, EmailOptOut, Invitation, InvitationError, Role, User
+from .models import (
+    NOT_THE_INVITEE,
+    Couple,
+    EmailKind,
+    EmailOptOut,
+    Invitation,
+    InvitationError,
+    Role,
+    User,
+)
 from .notifications import read_unsubscribe_token
 from .tasks import send_invitation
 
@@ -87,20 +96,34 @@ def join(request, token):
     if invitation.problem:
         request.session.pop(PENDING_INVITATION, None)
         return _join_problem(request, invitation.problem, HTTPStatus.GONE)
+    context = {"invitation": invitation, "token": token}
     if not request.user.is_authenticated:
         request.session[PENDING_INVITATION] = token
         if request.method == "POST":
             return redirect_to_login(request.path)
-        return render(request, "accounts/join.html", {"invitation": invitation, "token": token})
+        return render(request, "accounts/join.html", context)
+    if not invitation.is_for(request.user):
+        # Someone else holds the link: they learn nothing, the inviter is told.
+        request.session.pop(PENDING_INVITATION, None)
+        invitation.note_other_account()
+        return _join_problem(request, NOT_THE_INVITEE, HTTPStatus.FORBIDDEN)
     if request.method == "GET":
-        return render(request, "accounts/join.html", {"invitation": invitation, "token": token})
+        return render(request, "accounts/join.html", context)
     try:
         invitation.accept(request.user)
     except InvitationError as error:
         return _join_problem(request, str(error), HTTPStatus.CONFLICT)
     request.session.pop(PENDING_INVITATION, None)
     messages.success(request, _("Welcome. You've joined your shared space."))
-    return redirect("home")
+    return redirect_to_safety_check_first(request)
+
+
+def redirect_to_safety_check_first(request):
+    """Whoever joins meets the private safety question before the shared space, as
+    the partner who started it did; it can be skipped, and is asked only once."""
+    if request.user.safety_checks.exists():
+        return redirect("home")
+    return redirect("safety_check")
 
 
 def _join_problem(request, problem, status):

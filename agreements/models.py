@@ -424,7 +424,17 @@ class Version(models.Model):
             version.closed_at = tz.now()
             version.save(update_fields=["status", "decline_comment", "declined_by", "closed_at"])
             notify(NoticeKind.PROPOSAL_DECLINED, [version.proposed_by_id], version.path)
+            version._reopen_what_it_countered()
         self.refresh_from_db()
+
+    def _reopen_what_it_countered(self) -> None:
+        """A declined counter-proposal puts the proposal it answered back as it was:
+        open, with its proposer's acceptance, waiting for the other partner."""
+        if self.replaces_id is None:
+            return
+        Version.objects.filter(pk=self.replaces_id, status=self.Status.COUNTERED).update(
+            status=self.Status.OPEN, closed_at=None
+        )
 
     def withdraw(self, membership: Membership) -> None:
         with transaction.atomic():

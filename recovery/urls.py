@@ -2,6 +2,7 @@ from allauth.account.decorators import secure_admin_login
 from django.contrib import admin
 from django.urls import include, path
 
+from recovery import converters  # noqa: F401  registers <id:...> before the apps' patterns load
 from recovery.health import health
 
 # Staff log in through allauth (rate limits, two-factor) before reaching the admin.

@@ -1,3 +1,5 @@
+from urllib.parse import urlencode
+
 from celery import shared_task
 from django.urls import reverse
 
@@ -21,7 +23,11 @@ def send_therapist_invitation(link_id: int) -> None:
         f"therapist-link:{link.pk}",
         "therapist_invitation",
         {
-            "signup_url": absolute_url(reverse("account_signup")),
+            # Sent to the invited address only, so it may carry it: the sign-up form
+            # starts with the address the invitation will find.
+            "signup_url": absolute_url(
+                reverse("account_signup") + "?" + urlencode({"email": link.invited_email})
+            ),
             "setup_url": absolute_url(reverse("therapists:setup")),
         },
     )

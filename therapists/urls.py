@@ -16,8 +16,8 @@ urlpatterns = [
     # The therapist's side
     path("setup/", views.setup, name="setup"),
     path("couples/", views.dashboard, name="dashboard"),
-    path("couples/<int:couple_id>/", views.couple_detail, name="couple_detail"),
-    path("couples/<int:couple_id>/notes/", views.add_note, name="add_note"),
-    path("couples/<int:couple_id>/pace/", views.set_ceiling, name="set_ceiling"),
-    path("couples/<int:couple_id>/suggestions/", views.suggest_exercise, name="suggest_exercise"),
+    path("couples/<id:couple_id>/", views.couple_detail, name="couple_detail"),
+    path("couples/<id:couple_id>/notes/", views.add_note, name="add_note"),
+    path("couples/<id:couple_id>/pace/", views.set_ceiling, name="set_ceiling"),
+    path("couples/<id:couple_id>/suggestions/", views.suggest_exercise, name="suggest_exercise"),
 ]

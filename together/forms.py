@@ -6,6 +6,8 @@ from django.core.validators import MaxLengthValidator
 from django.utils import timezone as tz
 from django.utils.translation import gettext_lazy as _
 
+from recovery.validators import sensible_date
+
 from . import models as m
 
 
@@ -76,6 +78,7 @@ class PauseForm(forms.Form):
         required=False,
         help_text=_("Only for “until a time I choose”. Up to 24 hours from now."),
         widget=forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M"),
+        validators=[sensible_date],
         error_messages={"invalid": _("Please enter a date and time, like 2026-05-01 18:30.")},
     )
     reason = _text(
@@ -149,6 +152,9 @@ class GoalForm(forms.Form):
         widget=forms.Textarea(attrs={"rows": 5}),
         help_text=_("Up to 12 steps, each one a line."),
     )
+    # The goal's version when the form was opened: a change proposed from an older
+    # version would quietly undo what the partner had agreed meanwhile.
+    version = forms.IntegerField(required=False, min_value=1, widget=forms.HiddenInput)
 
     def clean_steps(self):
         lines = [line.strip() for line in self.cleaned_data["steps"].splitlines()]

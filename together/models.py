@@ -34,6 +34,10 @@ class ToolError(Exception):
     """A request that cannot be done right now, worded for the person who asked."""
 
 
+class StaleGoal(ToolError):
+    """A goal change written on a version of the goal that is no longer current."""
+
+
 # Questions and answers ---------------------------------------------------------------
 
 
@@ -455,8 +459,24 @@ class GoalChange(models.Model):
 
     @classmethod
     def propose(
-        cls, membership: Membership, goal: Goal | None, title: str, why: str, steps: list[str]
+        cls,
+        membership: Membership,
+        goal: Goal | None,
+        title: str,
+        why: str,
+        steps: list[str],
+        seen_version: int | None = None,
     ) -> "GoalChange":
+        """`seen_version` is the goal's version the proposer was looking at: a change
+        written on an older one is refused, so it never undoes an agreed change."""
+        if goal is not None and seen_version is not None and seen_version != goal.version:
+            raise StaleGoal(
+                _(
+                    "Your partner's change to this goal was agreed while you were writing. "
+                    "The goal as it is now is shown above, and your words are still in the "
+                    "form: combine them and propose again."
+                )
+            )
         try:
             with transaction.atomic():
                 change = cls.objects.create(

@@ -5,6 +5,8 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from recovery.validators import sensible_date
+
 from .models import (
     BODY_RESPONSE_MAX,
     INTENSITY_MAX,
@@ -114,6 +116,7 @@ class TriggerForm(forms.ModelForm):
             zone=zone,
             initial=timezone.now,
             help_text=_("Now, unless you change it."),
+            validators=[sensible_date],
             error_messages={
                 "required": _("Please say when it happened."),
                 "invalid": _("Please enter a date and time, like 2026-03-14 21:30."),

@@ -4,7 +4,9 @@
   "use strict";
   document.addEventListener("htmx:beforeSwap", function (event) {
     var status = event.detail.xhr.status;
-    if ((status === 409 || status === 422) && event.detail.elt.closest("[data-checkin-swap-errors]")) {
+    // The requesting form carries the marker; event.detail.elt is the swap target.
+    var form = event.detail.requestConfig && event.detail.requestConfig.elt;
+    if ((status === 409 || status === 422) && form && form.closest("[data-checkin-swap-errors]")) {
       event.detail.shouldSwap = true;
       event.detail.isError = false;
     }

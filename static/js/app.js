@@ -75,6 +75,22 @@
       }
     });
   });
+  // A form that was not saved shows its error summary (templates/_error_summary.html):
+  // focus moves to it, and if the form was posted to an address of its own the page's
+  // address comes back, so reloading never lands on a POST-only URL.
+  function showErrorSummary(root) {
+    var summary = root.matches && root.matches("[data-error-summary]")
+      ? root : root.querySelector("[data-error-summary]");
+    if (!summary) return;
+    var url = summary.dataset.pageUrl;
+    if (url && url !== window.location.pathname) window.history.replaceState(null, "", url);
+    summary.focus();
+  }
+  document.addEventListener("DOMContentLoaded", function () { showErrorSummary(document); });
+  document.addEventListener("htmx:afterSettle", function (event) {
+    showErrorSummary(event.target);
+  });
+
   // htmx: a re-rendered form with its errors (422) replaces the old one, as a full
   // page would; while a request runs, the area it will update says it is busy.
   document.addEventListener("htmx:beforeSwap", function (event) {

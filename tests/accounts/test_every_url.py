@@ -48,7 +48,7 @@ def concrete(route: str) -> str:
     import re
 
     route = route.lstrip("^").rstrip("$").replace("\\Z", "")
-    route = re.sub(r"<int:\w+>", "1", route)
+    route = re.sub(r"<(?:int|id):\w+>", "1", route)
     route = re.sub(r"<(?:str|slug|path):\w+>", "sample", route)
     route = re.sub(r"<\w+>", "sample", route)
     route = re.sub(r"\(\?P<\w+>[^)]*\)", "sample", route)

@@ -68,7 +68,7 @@ def test_partner_joins_with_the_other_role_through_the_link(invite, hurt, starte
 def test_link_cannot_be_used_twice(invite, hurt, started):
     invite(client_for(hurt))
     link = path_of(link_from_outbox())
-    client_for(make_user("first@example.test")).post(link)
+    client_for(make_user("new.partner@example.test")).post(link)
 
     second = make_user("second@example.test")
     response = client_for(second).post(link)

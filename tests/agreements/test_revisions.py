@@ -171,3 +171,34 @@ def test_the_agreement_waits_for_the_partner_to_join(loner):
     assert "Once your partner has joined" in response.content.decode()
     assert not Version.objects.exists()
     assert not Acceptance.objects.exists()
+
+
+def test_declining_a_counter_proposal_puts_the_original_back_as_it_was(hurt, involved, agreement):
+    current = adopt(agreement, involved, hurt)
+    original = propose(agreement, hurt, contact="No contact at all, including at work.")
+    original_texts, original_reason = original.texts(), original.reason
+    counter_text = current.texts() | {"contact": "Work contact only, told the same day."}
+    client_for(involved).post(
+        reverse("agreements:propose"),
+        form_data(counter_text, based_on=current, replaces=original, reason="Work makes it hard"),
+    )
+    counter = agreement.versions.get(status=Version.Status.OPEN)
+
+    response = client_for(hurt).post(
+        reverse("agreements:decline", args=[counter.pk]), {"comment": "Work is where it began."}
+    )
+
+    assert response.status_code == HTTPStatus.FOUND
+    counter.refresh_from_db()
+    original.refresh_from_db()
+    assert counter.status == Version.Status.DECLINED
+    assert counter.contact == "Work contact only, told the same day."  # kept in the history
+    assert original.status == Version.Status.OPEN
+    assert original.closed_at is None
+    assert (original.texts(), original.reason) == (original_texts, original_reason)
+    assert list(original.acceptances.values_list("partner", flat=True)) == [hurt.pk]
+    assert agreement.open_proposal() == original
+    # The involved partner can now answer the original again, and it takes effect.
+    assert original.accept(member(involved)) is True
+    agreement.refresh_from_db()
+    assert agreement.current_version == original

@@ -59,8 +59,10 @@ def new_page(browser, live_server):
     """Open a fresh, isolated browser (its own cookies), phone-sized by default."""
     contexts = []
 
-    def open_page(viewport=PHONE):
-        context = browser.new_context(base_url=live_server.url, viewport=viewport)
+    def open_page(viewport=PHONE, javascript=True):
+        context = browser.new_context(
+            base_url=live_server.url, viewport=viewport, java_script_enabled=javascript
+        )
         # The quick exit leaves for an outside site; answer it locally.
         exit_host = settings.QUICK_EXIT_URL.split("/")[2]
         context.route(

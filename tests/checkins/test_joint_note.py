@@ -145,3 +145,30 @@ def test_bad_joint_note_input_is_a_clear_form_error(hurt, revealed, data, messag
     assert message in response.content.decode()
     revealed.refresh_from_db()
     assert revealed.revision == 0
+
+
+@pytest.mark.parametrize("htmx", [False, True], ids=["page", "htmx"])
+def test_a_clash_leads_with_a_focused_summary_and_keeps_both_texts(hurt, involved, revealed, htmx):
+    edit(involved, "Alex's version", "Alex's step", revision=0)
+
+    response = edit(hurt, "Sam's version", "Sam's step", revision=0, htmx=htmx)
+
+    body = response.text
+    assert response.status_code == HTTPStatus.CONFLICT
+    summary = body[max(0, body.index("data-error-summary") - 200) :]
+    assert 'role="alert"' in summary[:400] and "autofocus" in summary[:400]
+    assert f'data-page-url="{week_url("week", WEEK)}"' in body  # the address comes back
+    # Theirs, as now saved, comes after the summary; mine stays in the boxes.
+    assert summary.index("Your partner changed this") < summary.index("Alex&#x27;s version")
+    assert "Alex&#x27;s step" in summary
+    assert "Sam&#x27;s version</textarea>" in body
+    assert "Sam&#x27;s step</textarea>" in body
+
+
+@pytest.mark.parametrize("htmx", [False, True], ids=["page", "htmx"])
+def test_a_field_error_is_linked_from_the_summary(hurt, revealed, htmx):
+    response = edit(hurt, "x" * 4001, revision=0, htmx=htmx)
+
+    assert response.status_code == HTTPStatus.UNPROCESSABLE_ENTITY
+    assert 'href="#id_joint_note"' in response.text
+    assert ("x" * 4001 + "</textarea>") in response.text  # nothing typed is lost

@@ -153,9 +153,9 @@ EXPECTED = {
         "POST": "LOGIN 422   422   404   404   404   404   404",
         "OTHER": "LOGIN 405   405   404   404   404   404   404",
     },
-    "join": {  # Kim's invitation: partners and therapists cannot join; staff could
-        "GET": "200   200   200   200   200   200   200   200",
-        "POST": "LOGIN 409   409   409   409   409   409   302",
+    "join": {  # Kim's invitation to a friend: only the friend's account may open it
+        "GET": "200   403   403   403   403   403   403   403",
+        "POST": "LOGIN 403   403   403   403   403   403   403",
         "OTHER": "405   405   405   405   405   405   405   405",
     },
     "profile": {

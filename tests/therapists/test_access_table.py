@@ -144,7 +144,7 @@ def therapist_couple_routes() -> set[str]:
         for entry in get_resolver().url_patterns
         if isinstance(entry, URLResolver) and entry.namespace == "therapists"
     ]
-    return {entry.name for entry in app.url_patterns if "<int:couple_id>" in str(entry.pattern)}
+    return {entry.name for entry in app.url_patterns if "<id:couple_id>" in str(entry.pattern)}
 
 
 COUPLE_ROUTES = ["couple_detail", "add_note", "set_ceiling", "suggest_exercise"]

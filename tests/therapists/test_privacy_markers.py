@@ -170,7 +170,7 @@ def test_every_couple_route_is_among_the_therapist_routes_fetched():
         for entry in get_resolver().url_patterns
         if isinstance(entry, URLResolver) and entry.namespace == "therapists"
     ]
-    couple_routes = {e.name for e in app.url_patterns if "<int:couple_id>" in str(e.pattern)}
+    couple_routes = {e.name for e in app.url_patterns if "<id:couple_id>" in str(e.pattern)}
     assert couple_routes == THERAPIST_ROUTES - {"dashboard", "setup"}
 
 

@@ -202,3 +202,37 @@ def test_steps_and_goals_of_another_couple_are_404(outsider, outsider_membership
     assert client.post(url, {"done": "1"}).status_code == 404
     step.refresh_from_db()
     assert step.done_at is None
+
+
+def test_a_change_written_on_an_older_goal_keeps_both_texts_in_view(hurt, involved, goal):
+    # Sam opened the goal at version 1; meanwhile Alex's change was agreed.
+    seen = client_for(hurt).get(reverse("together:goal", args=[goal.pk])).text
+    assert 'name="version" value="1"' in seen
+    change = GoalChange.propose(
+        goal.couple.memberships.get(user=involved),
+        goal,
+        "Ten days by the sea",
+        "Longer.",
+        ["Pick a place"],
+    )
+    change.accept(goal.couple.memberships.get(user=hurt))
+    sams = {"title": "A weekend by the lake", "why": "Closer.", "steps": "Ask Mum", "version": 1}
+
+    response = client_for(hurt).post(reverse("together:propose_change", args=[goal.pk]), sams)
+
+    assert response.status_code == HTTPStatus.UNPROCESSABLE_ENTITY
+    body = response.text
+    assert "agreed while you were writing" in body
+    assert "Ten days by the sea" in body  # theirs, as it is now
+    assert 'value="A weekend by the lake"' in body and "Ask Mum</textarea>" in body  # mine
+    assert 'name="version" value="2"' in body  # proposing again builds on the current goal
+    assert f'data-page-url="{reverse("together:goal", args=[goal.pk])}"' in body
+    goal.refresh_from_db()
+    assert goal.title == "Ten days by the sea"
+    assert not GoalChange.objects.pending().exists()
+
+    again = client_for(hurt).post(
+        reverse("together:propose_change", args=[goal.pk]), sams | {"version": 2}
+    )
+    assert again.status_code == HTTPStatus.FOUND
+    assert GoalChange.objects.pending().get().title == "A weekend by the lake"

@@ -9,7 +9,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from accounts.access import couple_object_or_404, member_required
 
 from ..forms import GoalForm
-from ..models import Goal, GoalChange, ToolError
+from ..models import Goal, GoalChange, StaleGoal, ToolError
 from ._common import UNPROCESSABLE, posted, redirect_back, render_tool, status_for
 
 
@@ -39,7 +39,8 @@ def goal_page(request, membership, goal, form=None, status=HTTPStatus.OK):
     change = _pending(membership).filter(goal=goal).select_related("proposed_by").first()
     if form is None:
         lines = "\n".join(step.text for step in steps)
-        form = GoalForm(initial={"title": goal.title, "why": goal.why, "steps": lines})
+        initial = {"title": goal.title, "why": goal.why, "steps": lines, "version": goal.version}
+        form = GoalForm(initial=initial)
     added, removed = change.step_changes([s.text for s in steps]) if change else ([], [])
     context = {
         "goal": goal,
@@ -66,7 +67,14 @@ def propose_change(request, membership, pk):
     if form.is_valid():
         data = form.cleaned_data
         try:
-            GoalChange.propose(membership, goal, data["title"], data["why"], data["steps"])
+            GoalChange.propose(
+                membership, goal, data["title"], data["why"], data["steps"], data["version"]
+            )
+        except StaleGoal as error:
+            # Keep their words, and let the next proposal build on the goal as it is now.
+            form = GoalForm(request.POST.dict() | {"version": goal.version})
+            form.is_valid()
+            form.add_error(None, str(error))
         except ToolError as error:
             form.add_error(None, str(error))
         else:
