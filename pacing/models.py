@@ -4,11 +4,12 @@ from django.conf import settings
 from django.core.cache import cache
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
-from django.db import connections, models, router
+from django.db import models
 from django.db.models import BooleanField, Count, ExpressionWrapper, Max, Q
 from django.utils import timezone as tz
 from django.utils.translation import gettext_lazy as _
 
+from accounts import versions
 from accounts.models import Couple, Role
 from recovery.encryption import EncryptedTextField
 
@@ -131,7 +132,7 @@ class PacingPolicy(models.Model):
 
 
 GATE_CACHE_SECONDS = 24 * 3600
-# The policy's settings, in the order GATE_INPUTS_SQL reads them.
+# The policy's settings, in the order `_gate_inputs` reads them.
 POLICY_FIELDS = (
     "threshold_1",
     "threshold_2",
@@ -140,16 +141,6 @@ POLICY_FIELDS = (
     "min_span_days",
     "therapist_ceiling",
 )
-# Written out in SQL: this runs on every page that shows the gate, and as an ORM
-# query with two subqueries it took ten times longer to build than to run.
-GATE_INPUTS_SQL = f"""
-    SELECT reports.n, reports.newest, {", ".join(f"policy.{name}" for name in POLICY_FIELDS)}
-    FROM (
-        SELECT COUNT(*) AS n, MAX(id) AS newest FROM {ReadinessReport._meta.db_table}
-        WHERE couple_id = %s AND created_at <= %s
-    ) AS reports
-    LEFT JOIN {PacingPolicy._meta.db_table} AS policy ON policy.couple_id = %s
-"""
 
 
 def gate_for(couple: Couple, now=None) -> gate.GateResult:
@@ -185,13 +176,19 @@ def gate_and_rules(couple: Couple, now=None) -> tuple[gate.GateResult, gate.Poli
 
 def _gate_inputs(couple_id: int, now) -> tuple:
     """The number of reports made up to ``now`` (as `ReadinessReport.objects.as_of`
-    counts them), the newest one's id, then the couple's policy (NULLs when none was
-    saved), in one query."""
-    connection = connections[router.db_for_read(ReadinessReport)]
-    params = (couple_id, connection.ops.adapt_datetimefield_value(now), couple_id)
-    with connection.cursor() as cursor:
-        cursor.execute(GATE_INPUTS_SQL, params)
-        return cursor.fetchone()
+    counts them), the newest one's id, then the couple's policy (None when none was
+    saved), in one query: the couple's row, its policy joined and its reports counted."""
+    made = Q(readiness_reports__created_at__lte=now)
+    return (
+        Couple.objects.filter(pk=couple_id)
+        .values_list(*[f"pacing_policy__{name}" for name in POLICY_FIELDS])
+        .annotate(
+            reports=Count("readiness_reports", filter=made),
+            newest=Max("readiness_reports", filter=made),
+        )
+        .values_list("reports", "newest", *[f"pacing_policy__{name}" for name in POLICY_FIELDS])
+        .get()
+    )
 
 
 def _gate_key(couple_id: int, reports: int | None, newest: int | None, rules: gate.Policy) -> str:
@@ -302,12 +299,11 @@ class Exercise(models.Model):
 
 class ExerciseSessionManager(models.Manager):
     def latest_of(self, couple: Couple, count: int):
-        """The couple's latest sessions, newest first, without their exercises. Written
-        out in SQL: the same query built by the ORM took twice as long as this one."""
-        return self.raw(
-            f"SELECT id, exercise_id, started_at, completed_at FROM {self.model._meta.db_table} "
-            "WHERE couple_id = %s ORDER BY started_at DESC LIMIT %s",
-            [couple.pk, count],
+        """The couple's latest sessions, newest first, without their exercises."""
+        return (
+            self.filter(couple=couple)
+            .order_by("-started_at")
+            .only("exercise_id", "started_at", "completed_at")[:count]
         )
 
 
@@ -373,3 +369,8 @@ class Reflection(models.Model):
     @property
     def felt_unsafe(self) -> bool:
         return self.safety <= self.LOW_SAFETY
+
+
+# The therapist dashboard keeps each couple's open tier in the cache.
+versions.track(ReadinessReport)
+versions.track(PacingPolicy)

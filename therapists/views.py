@@ -189,7 +189,7 @@ def _couple_page(request, couple, **forms):
         "agreement": progress.agreement_summary(couple),
         "exercises": exercises,
         "exercises_total": exercises_total,
-        "safety_checks": progress.shared_safety_checks(partners),
+        "safety_checks": progress.shared_safety_checks(couple, partners),
         "suggestions": ExerciseSuggestion.objects.for_couple(couple)[:SUGGESTIONS_SHOWN],
         "note_form": forms.get("note_form") or NoteForm(),
         "ceiling_form": forms.get("ceiling_form")
