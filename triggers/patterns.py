@@ -6,14 +6,22 @@ here). A second query reads the one or two middle waits for the median time to
 reassurance. The entries themselves are chosen by the caller's queryset (so who may
 see what stays in `TriggerQuerySet.visible_to`); local times are the ORM's
 `Trunc`/`Extract` in the person's time zone.
+
+Putting forty-odd conditional counts together costs the ORM more than the database
+takes to run them, so the page keeps its figures (numbers only) in the cache under
+the couple's version stamp (`accounts.versions`, replaced by every write to a trigger)
+until the oldest entry of the span leaves it (`cached_summary`).
 """
 
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from zoneinfo import ZoneInfo
 
-from django.db.models import Count, F, Q, Sum, Window
-from django.db.models.functions import ExtractHour, ExtractIsoWeekDay, RowNumber, Trunc
+from django.core.cache import cache
+from django.db.models import Count, F, Min, Q, Sum
+from django.db.models.functions import ExtractHour, ExtractIsoWeekDay, Trunc
+
+from accounts import versions
 
 from .models import Category, TriggerQuerySet
 
@@ -36,7 +44,44 @@ class Patterns:
     median_wait: timedelta | None
 
 
+PATTERNS_SECONDS = 24 * 3600
+
+
+def cached_summary(
+    entries: TriggerQuerySet,
+    zone: ZoneInfo,
+    now: datetime,
+    days: int | None,
+    *,
+    couple_id: int,
+    scope: str,
+) -> Patterns:
+    """`summarise` over the last `days` (all time when None), from the cache when the
+    couple's triggers have not changed since. `scope` names whose entries are seen by
+    whom (the entries' queryset), as the cache cannot tell."""
+    stamp = versions.current([couple_id])[couple_id]
+    key = f"trigger-patterns:{couple_id}:{stamp}:{scope}:{days}:{zone.key}"
+    found = cache.get(key)
+    if found is not None:
+        computed_at, valid_until, patterns = found
+        if computed_at <= now and (valid_until is None or now < valid_until):
+            return patterns
+    since = now - timedelta(days=days) if days else None
+    patterns, first = _summarise(entries, zone, since)
+    # The figures change by themselves only when the oldest entry leaves the span.
+    valid_until = first + timedelta(days=days) if days and first else None
+    cache.set(key, (now, valid_until, patterns), PATTERNS_SECONDS)
+    return patterns
+
+
 def summarise(entries: TriggerQuerySet, zone: ZoneInfo, since: datetime | None) -> Patterns:
+    return _summarise(entries, zone, since)[0]
+
+
+def _summarise(
+    entries: TriggerQuerySet, zone: ZoneInfo, since: datetime | None
+) -> tuple[Patterns, datetime | None]:
+    """The patterns, and when the oldest entry of the span happened."""
     if since is not None:
         entries = entries.filter(occurred_at__gte=since)
     by_month = since is None
@@ -44,7 +89,7 @@ def summarise(entries: TriggerQuerySet, zone: ZoneInfo, since: datetime | None) 
     # Each row's counts are for its period: the span's are their sums.
     totals = {name: sum(row[name] for row in rows) for name in _count_names()}
     reassured = sum(row["reassured"] for row in rows)
-    return Patterns(
+    patterns = Patterns(
         total=sum(row["n"] for row in rows),
         by_category=[(label, totals[f"c_{value}"]) for value, label in Category.choices],
         intensity=[(row["period"].date(), row["summed"] / row["n"], row["n"]) for row in rows],
@@ -52,8 +97,9 @@ def summarise(entries: TriggerQuerySet, zone: ZoneInfo, since: datetime | None) 
         by_hour=[(hour, totals[f"h_{hour}"]) for hour in HOURS],
         by_weekday=[(day, totals[f"d_{day}"]) for day in WEEKDAYS],
         reassured=reassured,
-        median_wait=_median_wait(entries) if reassured else None,
+        median_wait=_median_wait(entries, reassured) if reassured else None,
     )
+    return patterns, min((row["first"] for row in rows), default=None)
 
 
 def _count_names() -> list[str]:
@@ -84,6 +130,7 @@ def _by_period(entries: TriggerQuerySet, zone: ZoneInfo, period: str):
         .values("period")
         .annotate(
             n=Count("pk"),
+            first=Min("occurred_at"),
             summed=Sum("intensity"),
             reassured=Count("pk", filter=_waited()),
             **counts,
@@ -92,19 +139,15 @@ def _by_period(entries: TriggerQuerySet, zone: ZoneInfo, period: str):
     )
 
 
-def _median_wait(entries: TriggerQuerySet) -> timedelta:
-    """The median time from sharing to the first reassurance: the one or two middle
-    waits in order (their average when two), read without the others."""
-    wait = F("first_reassured_at") - F("shared_at")
+def _median_wait(entries: TriggerQuerySet, reassured: int) -> timedelta:
+    """The median time from sharing to the first reassurance, over the `reassured`
+    entries that have one: the one or two middle waits in order (their average when
+    two), read without the others."""
     middle = (
         entries.filter(_waited())
-        .annotate(
-            wait=wait,
-            place=Window(RowNumber(), order_by=[wait.asc(), F("pk").asc()]),
-            n=Window(Count("pk")),
-        )
-        .filter(place__gte=(F("n") + 1) / 2, place__lte=F("n") / 2 + 1)
-        .values_list("wait", flat=True)
+        .annotate(wait=F("first_reassured_at") - F("shared_at"))
+        .order_by("wait")
+        .values_list("wait", flat=True)[(reassured - 1) // 2 : reassured // 2 + 1]
     )
     waits = list(middle)
     return sum(waits, timedelta()) / len(waits)
