@@ -209,9 +209,15 @@ class _Link:
 def couples_of(therapist, now: datetime) -> list[CoupleSummary]:
     """Every couple sharing with `therapist` now, with its flags and what the sorts
     need; `add_trends` completes the summaries that are shown."""
-    links = _links(therapist)
+    return listing_of(therapist, now)[0]
+
+
+def listing_of(therapist, now: datetime) -> tuple[list[CoupleSummary], int]:
+    """`couples_of`, and how many more couples have linked with the therapist and not
+    both consented yet (read with them: one query for both)."""
+    links, waiting = _links(therapist)
     if not links:
-        return []
+        return [], waiting
     figures = _figures(links, now)
     names = {
         pk: User.name_from(display_name, email)
@@ -250,22 +256,29 @@ def couples_of(therapist, now: datetime) -> list[CoupleSummary]:
         )
         summary.flags = _flags(summary, now, got.readiness_dropped)
         summaries.append(summary)
-    return summaries
+    return summaries, waiting
 
 
-def _links(therapist) -> dict[int, _Link]:
-    """The couples the therapist may see now: read on every request, never cached."""
+def _links(therapist) -> tuple[dict[int, _Link], int]:
+    """The couples the therapist may see now (read on every request, never cached),
+    and how many open links to couples still together wait for consent."""
     rows = (
-        TherapistLink.objects.with_access()
+        TherapistLink.objects.open()
+        .filter(therapist=therapist, couple__ended_at__isnull=True)
+        .marked_with_access()
         .with_access_since()
-        .filter(therapist=therapist)
-        .values_list("couple_id", "couple__timezone", "couple__created_at", "access_since")
+        .values_list(
+            "couple_id", "couple__timezone", "couple__created_at", "access_since", "has_access"
+        )
         .order_by()
     )
-    return {
-        couple_id: _Link(couple_id, ZoneInfo(timezone), created_at, access_since)
-        for couple_id, timezone, created_at, access_since in rows
-    }
+    links, waiting = {}, 0
+    for couple_id, timezone, created_at, access_since, has_access in rows:
+        if has_access:
+            links[couple_id] = _Link(couple_id, ZoneInfo(timezone), created_at, access_since)
+        else:
+            waiting += 1
+    return links, waiting
 
 
 def _figures_key(link: _Link, stamp: str) -> str:
