@@ -63,12 +63,17 @@ class ReviewStatus:
     due: bool = False
     overdue: bool = False
 
+    @staticmethod
+    def next_after(settled_at: datetime | None) -> datetime | None:
+        """The monthly review opens 30 days after the last acceptance or review."""
+        return settled_at + REVIEW_INTERVAL if settled_at else None
+
     @classmethod
     def at(cls, settled_at: datetime | None, now: datetime) -> "ReviewStatus":
         """From when the agreement was last accepted or reviewed (`with_settled_at`)."""
-        if settled_at is None:
+        next_review = cls.next_after(settled_at)
+        if next_review is None:
             return cls()
-        next_review = settled_at + REVIEW_INTERVAL
         return cls(
             next_review=next_review,
             due=next_review <= now < next_review + REVIEW_GRACE,
@@ -218,8 +223,7 @@ class Agreement(models.Model):
         return max(took_effect, reviewed) if reviewed else took_effect
 
     def next_review_due(self) -> datetime | None:
-        settled = self.last_settled_at()
-        return settled + REVIEW_INTERVAL if settled else None
+        return ReviewStatus.next_after(self.last_settled_at())
 
     def open_review_if_due(self, now: datetime) -> "Review | None":
         """Open the monthly review when it is due. Safe to call any number of times."""
