@@ -11,6 +11,7 @@ from django.db.models import Q
 from django.utils import timezone as tz
 from django.utils.translation import gettext_lazy as _
 
+from . import versions
 from .signals import space_closed
 
 INVITATION_LIFETIME = timedelta(days=7)
@@ -80,7 +81,13 @@ class User(AbstractUser):
     objects = UserManager()
 
     def __str__(self):
-        return self.display_name or self.email
+        return self.name_from(self.display_name, self.email)
+
+    @staticmethod
+    def name_from(display_name: str, email: str) -> str:
+        """How a person is named to others (partner, therapist): the name they chose, or
+        else their email. For queries that read the two columns instead of the user."""
+        return display_name or email
 
     @property
     def zone(self) -> zoneinfo.ZoneInfo:
@@ -153,6 +160,7 @@ class Couple(models.Model):
         # Through the reverse relation: the therapists app builds on this one.
         for link in self.therapist_links.filter(ended_at__isnull=True):
             link.end(by)
+        versions.bump(self.pk)
         self.ended_at, self.ended_by, self.end_reason = now, by, reason
         # The one place every ending passes through (leaving and deleting): the
         # notices app tells the partner who stayed, in this same transaction.
@@ -461,6 +469,23 @@ class SentEmail(models.Model):
         return cls.objects.stuck(now).update(status=cls.Status.INTERRUPTED)
 
 
+class SafetyCheckQuerySet(models.QuerySet):
+    def shared_with_therapist_of(self, couple):
+        """Answers their author chose to let their couple's therapist see: only from a
+        current partner of `couple` (a couple, its id or an `OuterRef` to one), and only
+        answers given since joining it (an earlier one was meant for another therapist)."""
+        return self.filter(
+            share_with_therapist=True,
+            user__memberships__couple=couple,
+            user__memberships__left_at__isnull=True,
+            answered_at__gte=models.F("user__memberships__joined_at"),
+        )
+
+    def concerns_shared_with_therapist_of(self, couple):
+        """The shared answers that say a partner is afraid: a safety concern."""
+        return self.shared_with_therapist_of(couple).filter(afraid__in=SafetyCheck.NEEDS_SUPPORT)
+
+
 class SafetyCheck(models.Model):
     """A private answer about feeling safe with one's partner. Never shown to the
     partner; shown to a consented therapist only if the person chose so."""
@@ -478,6 +503,10 @@ class SafetyCheck(models.Model):
     )
     share_with_therapist = models.BooleanField(_("shared with a therapist"), default=False)
 
+    NEEDS_SUPPORT = (Answer.YES, Answer.SOMETIMES)
+
+    objects = SafetyCheckQuerySet.as_manager()
+
     class Meta:
         indexes = [models.Index(fields=["user", "-answered_at"])]
 
@@ -486,4 +515,18 @@ class SafetyCheck(models.Model):
 
     @property
     def needs_support(self) -> bool:
-        return self.afraid in {self.Answer.YES, self.Answer.SOMETIMES}
+        return self.afraid in self.NEEDS_SUPPORT
+
+
+def _couple_of_author(check: SafetyCheck) -> int | None:
+    return (
+        Membership.objects.active()
+        .filter(user_id=check.user_id)
+        .values_list("couple_id", flat=True)
+        .first()
+    )
+
+
+# What the therapist dashboard keeps in the cache comes partly from these rows.
+versions.track(Membership)
+versions.track(SafetyCheck, _couple_of_author)

@@ -1,6 +1,7 @@
 """The couple's transparency agreement: versions that take effect only when both
 partners accept them, and a monthly review."""
 
+from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import NamedTuple
 
@@ -15,6 +16,7 @@ from django.utils.functional import cached_property
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from accounts import versions
 from accounts.models import Couple, Membership, User
 from notices.models import Kind as NoticeKind
 from notices.services import member_ids, notify, notify_partner
@@ -29,6 +31,7 @@ COMMENT_MAX_LENGTH = 1000
 NOTE_MAX_LENGTH = 1000
 REVIEW_INTERVAL = timedelta(days=30)
 SECTION_TITLES = {section.key: section.title for section in SECTIONS}
+REVIEW_GRACE = timedelta(days=7)  # a review still not done a week after it opened is overdue
 
 
 class AgreementError(Exception):
@@ -56,7 +59,55 @@ class SectionDiff(NamedTuple):
     changed: bool
 
 
+@dataclass(frozen=True)
+class ReviewStatus:
+    """Where an agreement stands with its monthly review at a given moment."""
+
+    next_review: datetime | None = None
+    due: bool = False
+    overdue: bool = False
+
+    @staticmethod
+    def next_after(settled_at: datetime | None) -> datetime | None:
+        """The monthly review opens 30 days after the last acceptance or review."""
+        return settled_at + REVIEW_INTERVAL if settled_at else None
+
+    @classmethod
+    def at(cls, settled_at: datetime | None, now: datetime) -> "ReviewStatus":
+        """From when the agreement was last accepted or reviewed (`with_settled_at`)."""
+        next_review = cls.next_after(settled_at)
+        if next_review is None:
+            return cls()
+        return cls(
+            next_review=next_review,
+            due=next_review <= now < next_review + REVIEW_GRACE,
+            overdue=now >= next_review + REVIEW_GRACE,
+        )
+
+
 class AgreementQuerySet(models.QuerySet):
+    def with_settled_at(self):
+        """Annotate `settled_at`: when the current version took effect or the last
+        review was completed, whichever is later (None before a first version). The
+        monthly review clock starts there."""
+        last_review = (
+            Review.objects.filter(agreement=OuterRef("pk"), completed_at__isnull=False)
+            .order_by("-completed_at")
+            .values("completed_at")[:1]
+        )
+        took_effect = models.F("current_version__took_effect_at")
+        return self.annotate(
+            settled_at=Greatest(took_effect, Coalesce(Subquery(last_review), took_effect))
+        )
+
+    def with_open_proposal(self):
+        """Annotate `has_open_proposal`: a revision waits for an answer."""
+        return self.annotate(
+            has_open_proposal=Exists(
+                Version.objects.filter(agreement=OuterRef("pk"), status=Version.Status.OPEN)
+            )
+        )
+
     def for_couple(self, couple: Couple) -> "Agreement":
         agreement, _ = self.select_related("current_version").get_or_create(couple=couple)
         return agreement
@@ -177,8 +228,7 @@ class Agreement(models.Model):
         return max(took_effect, reviewed) if reviewed else took_effect
 
     def next_review_due(self) -> datetime | None:
-        settled = self.last_settled_at()
-        return settled + REVIEW_INTERVAL if settled else None
+        return ReviewStatus.next_after(self.last_settled_at())
 
     def open_review_if_due(self, now: datetime) -> "Review | None":
         """Open the monthly review when it is due. Safe to call any number of times."""
@@ -208,17 +258,11 @@ def open_due_reviews(now: datetime) -> list["Review"]:
 
     Idempotent: running it twice (or in two workers) opens each review once.
     """
-    last_review = (
-        Review.objects.filter(agreement=OuterRef("pk"), completed_at__isnull=False)
-        .order_by("-completed_at")
-        .values("completed_at")[:1]
-    )
-    took_effect = models.F("current_version__took_effect_at")
     due = (
         Agreement.objects.filter(couple__ended_at__isnull=True, current_version__isnull=False)
         .exclude(Exists(Review.objects.filter(agreement=OuterRef("pk"), completed_at__isnull=True)))
-        .annotate(settled=Greatest(took_effect, Coalesce(Subquery(last_review), took_effect)))
-        .filter(settled__lte=now - REVIEW_INTERVAL)
+        .with_settled_at()
+        .filter(settled_at__lte=now - REVIEW_INTERVAL)
         .order_by("pk")
     )
     opened = []
@@ -574,3 +618,13 @@ class ReviewResponse(models.Model):
 
     def __str__(self):
         return f"Answer to review {self.review_id} by user {self.partner_id}"
+
+
+def _couple_of_agreement(row) -> int | None:
+    return Agreement.objects.filter(pk=row.agreement_id).values_list("couple_id", flat=True).first()
+
+
+# The therapist dashboard keeps each agreement's state in the cache.
+versions.track(Agreement)
+versions.track(Version, _couple_of_agreement)
+versions.track(Review, _couple_of_agreement)

@@ -26,6 +26,7 @@ from django.urls import reverse
 from django.utils import timezone as tz
 from django.utils.translation import gettext_lazy as _
 
+from accounts import versions
 from accounts.models import Couple, Membership, User
 from notices.models import Kind as NoticeKind
 from notices.services import member_ids, notify
@@ -404,3 +405,8 @@ class Answer(models.Model):
 
     def texts(self) -> list[tuple[str, str]]:
         return [(label, getattr(self, name)) for name, label, _prompt in TEXTS]
+
+
+# The therapist dashboard keeps each couple's last revealed check-in in the cache (a
+# revealed week's answers no longer change; the reveal itself saves the check-in).
+versions.track(CheckIn)

@@ -4,11 +4,12 @@ from django.conf import settings
 from django.core.cache import cache
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
-from django.db import connections, models, router
-from django.db.models import BooleanField, Count, ExpressionWrapper, Max, Q
+from django.db import models
+from django.db.models import BooleanField, Count, ExpressionWrapper, Max, Min, Q
 from django.utils import timezone as tz
 from django.utils.translation import gettext_lazy as _
 
+from accounts import versions
 from accounts.models import Couple, Role
 from recovery.encryption import EncryptedTextField
 
@@ -131,7 +132,7 @@ class PacingPolicy(models.Model):
 
 
 GATE_CACHE_SECONDS = 24 * 3600
-# The policy's settings, in the order GATE_INPUTS_SQL reads them.
+# The policy's settings, in the order `_gate_inputs` reads them.
 POLICY_FIELDS = (
     "threshold_1",
     "threshold_2",
@@ -140,16 +141,6 @@ POLICY_FIELDS = (
     "min_span_days",
     "therapist_ceiling",
 )
-# Written out in SQL: this runs on every page that shows the gate, and as an ORM
-# query with two subqueries it took ten times longer to build than to run.
-GATE_INPUTS_SQL = f"""
-    SELECT reports.n, reports.newest, {", ".join(f"policy.{name}" for name in POLICY_FIELDS)}
-    FROM (
-        SELECT COUNT(*) AS n, MAX(id) AS newest FROM {ReadinessReport._meta.db_table}
-        WHERE couple_id = %s AND created_at <= %s
-    ) AS reports
-    LEFT JOIN {PacingPolicy._meta.db_table} AS policy ON policy.couple_id = %s
-"""
 
 
 def gate_for(couple: Couple, now=None) -> gate.GateResult:
@@ -158,40 +149,64 @@ def gate_for(couple: Couple, now=None) -> gate.GateResult:
 
 
 def gate_and_rules(couple: Couple, now=None) -> tuple[gate.GateResult, gate.Policy]:
-    """The open tier of a couple at ``now``, and the policy it was found with: one
-    query (two after a new report), whatever the history length.
+    """The open tier of a couple at ``now``, and the policy it was found with: no query
+    while nothing changed, one (two after a new report) otherwise, whatever the history
+    length.
 
     The gate is a pure function of the reports made up to ``now`` and the policy, and
     reports are only ever added (or deleted with an account), never changed. So the
-    result is kept in the cache under a key that names that whole input (the policy,
-    the number of reports and the newest one), and the reports are read and replayed
-    only when one arrives. Only the tier and its reason are cached, never anyone's
-    numbers.
+    result is kept in the cache twice: under a key that names that whole input (the
+    policy, the number of reports and the newest one), so the reports are read and
+    replayed only when one arrives; and with the policy under the couple's version
+    stamp (`accounts.versions`: every saved or deleted report or policy replaces it),
+    until a report dated later than when it was worked out comes due, so most pages
+    read neither. Only the tier, its reason and the policy's settings are cached, never
+    anyone's numbers.
     """
     now = now or tz.now()
-    reports, newest, *policy_values = _gate_inputs(couple.pk, now)
-    if policy_values[0] is None:  # no policy saved: the defaults
-        policy = PacingPolicy(couple=couple)
-    else:
-        policy = PacingPolicy(couple=couple, **dict(zip(POLICY_FIELDS, policy_values, strict=True)))
-    rules = policy.as_gate_policy()
+    stamp = versions.current([couple.pk])[couple.pk]
+    stamp_key = f"pacing-gate-now:{couple.pk}:{stamp}:{couple.timezone}"
+    found = cache.get(stamp_key)
+    if found is not None:
+        computed_at, valid_until, result, policy_values = found
+        if computed_at <= now and (valid_until is None or now < valid_until):
+            return result, _policy(couple, policy_values).as_gate_policy()
+    reports, newest, next_later, *policy_values = _gate_inputs(couple.pk, now)
+    rules = _policy(couple, policy_values).as_gate_policy()
     key = _gate_key(couple.pk, reports, newest, rules)
     result = cache.get(key)
     if result is None:
         result = gate.open_tier(ReadinessReport.objects.gate_reports(couple, now), rules, now)
         cache.set(key, result, GATE_CACHE_SECONDS)
+    cache.set(stamp_key, (now, next_later, result, policy_values), GATE_CACHE_SECONDS)
     return result, rules
+
+
+def _policy(couple: Couple, policy_values: list) -> "PacingPolicy":
+    if policy_values[0] is None:  # no policy saved: the defaults
+        return PacingPolicy(couple=couple)
+    return PacingPolicy(couple=couple, **dict(zip(POLICY_FIELDS, policy_values, strict=True)))
 
 
 def _gate_inputs(couple_id: int, now) -> tuple:
     """The number of reports made up to ``now`` (as `ReadinessReport.objects.as_of`
-    counts them), the newest one's id, then the couple's policy (NULLs when none was
-    saved), in one query."""
-    connection = connections[router.db_for_read(ReadinessReport)]
-    params = (couple_id, connection.ops.adapt_datetimefield_value(now), couple_id)
-    with connection.cursor() as cursor:
-        cursor.execute(GATE_INPUTS_SQL, params)
-        return cursor.fetchone()
+    counts them), the newest one's id, when the next report dated later is made, then
+    the couple's policy (None when none was saved), in one query: the couple's row,
+    its policy joined and its reports counted."""
+    made = Q(readiness_reports__created_at__lte=now)
+    later = Q(readiness_reports__created_at__gt=now)
+    policy = [f"pacing_policy__{name}" for name in POLICY_FIELDS]
+    return (
+        Couple.objects.filter(pk=couple_id)
+        .values_list(*policy)
+        .annotate(
+            reports=Count("readiness_reports", filter=made),
+            newest=Max("readiness_reports", filter=made),
+            next_later=Min("readiness_reports__created_at", filter=later),
+        )
+        .values_list("reports", "newest", "next_later", *policy)
+        .get()
+    )
 
 
 def _gate_key(couple_id: int, reports: int | None, newest: int | None, rules: gate.Policy) -> str:
@@ -302,12 +317,11 @@ class Exercise(models.Model):
 
 class ExerciseSessionManager(models.Manager):
     def latest_of(self, couple: Couple, count: int):
-        """The couple's latest sessions, newest first, without their exercises. Written
-        out in SQL: the same query built by the ORM took twice as long as this one."""
-        return self.raw(
-            f"SELECT id, exercise_id, started_at, completed_at FROM {self.model._meta.db_table} "
-            "WHERE couple_id = %s ORDER BY started_at DESC LIMIT %s",
-            [couple.pk, count],
+        """The couple's latest sessions, newest first, without their exercises."""
+        return (
+            self.filter(couple=couple)
+            .order_by("-started_at")
+            .only("exercise_id", "started_at", "completed_at")[:count]
         )
 
 
@@ -373,3 +387,8 @@ class Reflection(models.Model):
     @property
     def felt_unsafe(self) -> bool:
         return self.safety <= self.LOW_SAFETY
+
+
+# The therapist dashboard keeps each couple's open tier in the cache.
+versions.track(ReadinessReport)
+versions.track(PacingPolicy)

@@ -1,16 +1,24 @@
 """The therapist's list of couples, summarised for one screen, a page at a time.
 
 The order of the list takes all of the therapist's couples into account, so what it
-needs (names, the last check-in, the flags) is read for all of them: a few queries
-of one row per couple, grouped in the database (or, for the pacing gate,
-`pacing.models.gates_for`: cached results, and the reports only of couples with a
-new one). The weekly ratings behind the trend lines are read only for the couples
-shown (`add_trends`). So the number of queries is the same for 5 couples as for
-200, however long their history.
+needs (names, the last check-in, the flags) is known for all of them. Who the
+therapist may see is read on every request (`TherapistLink.objects.with_access`), and
+so are the partners' names; everything else is numbers and dates (`Figures`), kept
+in the cache for each couple under its version stamp (`accounts.versions`: every write
+to what they come from replaces it). A couple's figures are worked out again only
+after such a write, or when time has moved past the moment one of them changes by
+itself (an entry leaving the trigger window, a readiness report leaving the two-week
+look-back); the flags that depend on the time alone (no check-in for two weeks, a
+review overdue, a recent safety concern) are worked out on every request from cached
+dates. Figures are read for all missing couples at once, a few queries of one row per
+couple; the weekly ratings behind the trend lines only for the couples shown
+(`add_trends`), cached the same way. So the page runs the same number of queries for 5
+couples as for 200, however long their history, and on most requests reads no more
+than the links, the names and the audit trail.
 
-Only what the therapist may see is read: check-in answers of revealed weeks,
-shared triggers, readiness numbers (never the notes), CSI-4 totals, and safety
-check answers their author chose to share.
+Only what the therapist may see is read: check-in answers of revealed weeks, shared
+triggers, readiness numbers (never the notes), CSI-4 totals, and safety check answers
+their author chose to share.
 """
 
 from collections import defaultdict
@@ -18,16 +26,18 @@ from dataclasses import dataclass, field, replace
 from datetime import date, datetime, timedelta
 from zoneinfo import ZoneInfo
 
+from django.core.cache import cache
 from django.core.paginator import InvalidPage, Page, Paginator
-from django.db.models import Avg, Count, Exists, F, OuterRef, Q, Subquery, TextChoices
+from django.db.models import Avg, Count, Min, OuterRef, Q, Subquery, TextChoices
 from django.utils.translation import gettext_lazy as _
 
-from accounts.models import Couple, Membership, Role, SafetyCheck
-from agreements.models import REVIEW_INTERVAL, Review, Version
+from accounts import versions
+from accounts.models import Couple, Membership, Role, SafetyCheck, User
+from agreements.models import Agreement, ReviewStatus
 from checkins import weeks
 from checkins.models import Answer, CheckIn
 from pacing import gate
-from pacing.models import TIER_NAMES, PacingPolicy, gates_for
+from pacing.models import POLICY_FIELDS, TIER_NAMES, PacingPolicy, ReadinessReport, gates_for
 from triggers.models import Trigger
 
 from . import csi
@@ -41,13 +51,10 @@ NO_CHECKIN_AFTER = timedelta(days=14)
 TRIGGER_WINDOW = timedelta(days=14)
 TRIGGER_BASELINE = timedelta(days=28)  # the four weeks before the window
 RISING_BY = 1.0  # average intensity points
-REVIEW_GRACE = timedelta(days=7)
 READINESS_LOOKBACK = timedelta(days=14)
 SAFETY_WINDOW = timedelta(days=30)
 RATINGS = [("safety", _("Safety")), ("trust", _("Trust")), ("connection", _("Connection"))]
-POLICY_FIELDS = [
-    f.attname for f in PacingPolicy._meta.concrete_fields if f.name not in ("id", "couple")
-]
+FIGURES_SECONDS = 7 * 24 * 3600
 
 
 class Flag(TextChoices):
@@ -165,29 +172,354 @@ def page_of(summaries: list[CoupleSummary], number: str | None) -> Page:
         return paginator.page(1)
 
 
+@dataclass(frozen=True)
+class Figures:
+    """What the list needs of one couple besides names: numbers and dates only, never
+    anything a person wrote, so it can be kept in the cache. Valid from `computed_at`
+    until `valid_until` (None: until the next write), under the couple's stamp."""
+
+    computed_at: datetime
+    valid_until: datetime | None
+    partners: tuple[tuple[int, str, int | None], ...]  # user id, role, latest CSI-4 total
+    last_checkin: datetime | None
+    agreement_number: int | None
+    agreement_since: datetime | None
+    settled_at: datetime | None
+    open_proposal: bool
+    concern_at: datetime | None
+    ceiling: int | None
+    triggers_recent: int
+    intensity_recent: float | None
+    intensity_before: float | None
+    tier: int
+    readiness_dropped: bool
+
+    def fresh_at(self, now: datetime) -> bool:
+        return self.computed_at <= now and (self.valid_until is None or now < self.valid_until)
+
+
+@dataclass(frozen=True)
+class _Link:
+    couple_id: int
+    zone: ZoneInfo
+    created_at: datetime
+    access_since: datetime | None
+
+
 def couples_of(therapist, now: datetime) -> list[CoupleSummary]:
     """Every couple sharing with `therapist` now, with its flags and what the sorts
     need; `add_trends` completes the summaries that are shown."""
-    summaries, rules = _listed(therapist, now)
-    if not summaries:
-        return []
-    _add_partners(summaries)
-    _add_triggers(summaries, now)
-    dropped = _add_pacing(summaries, rules, now)
-    for couple_id, summary in summaries.items():
-        summary.flags = _flags(summary, now, couple_id in dropped)
-    return list(summaries.values())
+    return listing_of(therapist, now)[0]
+
+
+def listing_of(therapist, now: datetime) -> tuple[list[CoupleSummary], int]:
+    """`couples_of`, and how many more couples have linked with the therapist and not
+    both consented yet (read with them: one query for both)."""
+    links, waiting = _links(therapist)
+    if not links:
+        return [], waiting
+    figures = _figures(links, now)
+    names = {
+        pk: User.name_from(display_name, email)
+        for pk, display_name, email in User.objects.filter(
+            pk__in=[user_id for f in figures.values() for user_id, _role, _csi in f.partners]
+        ).values_list("pk", "display_name", "email")
+    }
+    summaries = []
+    for couple_id, link in links.items():
+        got = figures[couple_id]
+        review = ReviewStatus.at(got.settled_at, now)
+        summary = CoupleSummary(
+            couple_id=couple_id,
+            zone=link.zone,
+            created_at=link.created_at,
+            access_since=link.access_since,
+            partners=[
+                PartnerSummary(user_id, names[user_id], role, csi_total)
+                for user_id, role, csi_total in got.partners
+            ],
+            last_checkin=got.last_checkin,
+            triggers_recent=got.triggers_recent,
+            intensity_recent=got.intensity_recent,
+            intensity_before=got.intensity_before,
+            agreement=AgreementStatus(
+                current_number=got.agreement_number,
+                current_since=got.agreement_since,
+                open_proposal=got.open_proposal,
+                next_review=review.next_review,
+                review_due=review.due,
+                review_overdue=review.overdue,
+            ),
+            tier=got.tier,
+            ceiling=got.ceiling,
+            safety_shared=bool(got.concern_at and got.concern_at >= now - SAFETY_WINDOW),
+        )
+        summary.flags = _flags(summary, now, got.readiness_dropped)
+        summaries.append(summary)
+    return summaries, waiting
+
+
+def _links(therapist) -> tuple[dict[int, _Link], int]:
+    """The couples the therapist may see now (read on every request, never cached),
+    and how many open links to couples still together wait for consent."""
+    rows = (
+        TherapistLink.objects.open()
+        .filter(therapist=therapist, couple__ended_at__isnull=True)
+        .marked_with_access()
+        .with_access_since()
+        .values_list(
+            "couple_id", "couple__timezone", "couple__created_at", "access_since", "has_access"
+        )
+        .order_by()
+    )
+    links, waiting = {}, 0
+    for couple_id, timezone, created_at, access_since, has_access in rows:
+        if has_access:
+            links[couple_id] = _Link(couple_id, ZoneInfo(timezone), created_at, access_since)
+        else:
+            waiting += 1
+    return links, waiting
+
+
+def _figures_key(link: _Link, stamp: str) -> str:
+    # The time zone is part of what the figures were worked out with (the gate's days).
+    return f"therapist-figures:{link.couple_id}:{stamp}:{link.zone.key}"
+
+
+def _figures(links: dict[int, _Link], now: datetime) -> dict[int, Figures]:
+    """Each couple's figures: from the cache, and worked out for the couples whose
+    figures are missing or out of date, all of them at once."""
+    stamps = versions.current(links)
+    keys = {couple_id: _figures_key(link, stamps[couple_id]) for couple_id, link in links.items()}
+    cached = cache.get_many(list(keys.values()))
+    figures = {}
+    for couple_id, key in keys.items():
+        found = cached.get(key)
+        if found is not None and found.fresh_at(now):
+            figures[couple_id] = found
+    missing = {couple_id: link for couple_id, link in links.items() if couple_id not in figures}
+    if missing:
+        fresh = _work_out(missing, now)
+        cache.set_many(
+            {keys[couple_id]: value for couple_id, value in fresh.items()}, FIGURES_SECONDS
+        )
+        figures |= fresh
+    return figures
+
+
+def _work_out(links: dict[int, _Link], now: datetime) -> dict[int, Figures]:
+    """The figures of these couples, in a fixed number of queries of a row per couple."""
+    facts = _facts(list(links), now)
+    partners = _partners(list(links))
+    triggers, triggers_until = _triggers(list(links), now)
+    rules = {
+        couple_id: _rules(link.zone, facts[couple_id]["policy"])
+        for couple_id, link in links.items()
+    }
+    tiers, dropped = _pacing(rules, now)
+    figures = {}
+    for couple_id in links:
+        fact = facts[couple_id]
+        count, recent_avg, before_avg = triggers.get(couple_id, (0, None, None))
+        until = [triggers_until.get(couple_id), fact["readiness_until"]]
+        figures[couple_id] = Figures(
+            computed_at=now,
+            valid_until=min(filter(None, until), default=None),
+            partners=tuple(partners.get(couple_id, ())),
+            last_checkin=fact["last_checkin"],
+            agreement_number=fact["agreement_number"],
+            agreement_since=fact["agreement_since"],
+            settled_at=fact["settled_at"],
+            open_proposal=bool(fact["open_proposal"]),
+            concern_at=fact["concern_at"],
+            ceiling=fact["policy"].get("therapist_ceiling"),
+            triggers_recent=count,
+            intensity_recent=recent_avg,
+            intensity_before=before_avg,
+            tier=tiers[couple_id],
+            readiness_dropped=couple_id in dropped,
+        )
+    return figures
+
+
+def _facts(couple_ids: list[int], now: datetime) -> dict[int, dict]:
+    """The last revealed check-in, the agreement's state, the last shared safety
+    concern and the pacing policy of each couple, in one query; with when the open
+    tier two weeks ago or now next changes by itself: a readiness report leaving the
+    two weeks looked back on, or one dated later coming in."""
+    agreement = Agreement.objects.filter(couple_id=OuterRef("pk")).with_settled_at()
+    reports = ReadinessReport.objects.filter(couple_id=OuterRef("pk")).order_by("created_at")
+    rows = (
+        Couple.objects.filter(pk__in=couple_ids)
+        .annotate(
+            last_checkin=Subquery(
+                CheckIn.objects.filter(couple_id=OuterRef("pk"), revealed_at__isnull=False)
+                .order_by("-revealed_at")
+                .values("revealed_at")[:1]
+            ),
+            settled_at=Subquery(agreement.values("settled_at")[:1]),
+            open_proposal=Subquery(agreement.with_open_proposal().values("has_open_proposal")[:1]),
+            concern_at=Subquery(
+                SafetyCheck.objects.concerns_shared_with_therapist_of(OuterRef("pk"))
+                .order_by("-answered_at")
+                .values("answered_at")[:1]
+            ),
+            first_recent_report=Subquery(
+                reports.filter(created_at__gt=now - READINESS_LOOKBACK).values("created_at")[:1]
+            ),
+            next_later_report=Subquery(reports.filter(created_at__gt=now).values("created_at")[:1]),
+        )
+        .values_list(
+            "pk",
+            "last_checkin",
+            "agreement__current_version__number",
+            "agreement__current_version__took_effect_at",
+            "settled_at",
+            "open_proposal",
+            "concern_at",
+            "first_recent_report",
+            "next_later_report",
+            "pacing_policy__id",
+            *[f"pacing_policy__{name}" for name in POLICY_FIELDS],
+        )
+    )
+    facts = {}
+    for couple_id, last_checkin, number, since, settled, proposal, concern, *rest in rows:
+        first_recent_report, next_later_report, policy, *policy_values = rest
+        changes = [first_recent_report and first_recent_report + READINESS_LOOKBACK]
+        facts[couple_id] = {
+            "readiness_until": min(filter(None, [*changes, next_later_report]), default=None),
+            "last_checkin": last_checkin,
+            "agreement_number": number,
+            "agreement_since": since,
+            "settled_at": settled,
+            "open_proposal": proposal,
+            "concern_at": concern,
+            "policy": dict(zip(POLICY_FIELDS, policy_values, strict=True)) if policy else {},
+        }
+    return facts
+
+
+def _partners(couple_ids: list[int]) -> dict[int, list[tuple[int, str, int | None]]]:
+    """Each couple's current partners (the hurt partner first) with their latest
+    CSI-4 total."""
+    rows = (
+        Membership.objects.active()
+        .filter(couple_id__in=couple_ids)
+        .annotate(
+            csi_total=Subquery(
+                CsiResponse.objects.filter(
+                    couple_id=OuterRef("couple_id"), partner_id=OuterRef("user_id")
+                )
+                .order_by("-period")
+                .values("total")[:1]
+            )
+        )
+        .values_list("couple_id", "user_id", "role", "csi_total")
+        .order_by("role")
+    )
+    partners = defaultdict(list)
+    for couple_id, user_id, role, csi_total in rows:
+        partners[couple_id].append((user_id, role, csi_total))
+    return partners
+
+
+def _triggers(couple_ids: list[int], now: datetime) -> tuple[dict, dict]:
+    """Shared triggers of the window and of the weeks before it, by couple, and when
+    those figures next change by themselves: when an entry of the window leaves it or
+    one dated later comes into it."""
+    window_start = now - TRIGGER_WINDOW
+    start = window_start - TRIGGER_BASELINE
+    recent = Q(occurred_at__gte=window_start, occurred_at__lte=now)
+    rows = (
+        Trigger.objects.shared()
+        .filter(couple_id__in=couple_ids, occurred_at__gte=start)
+        .values("couple_id")
+        .annotate(
+            recent=Count("pk", filter=recent),
+            recent_avg=Avg("intensity", filter=recent),
+            before_avg=Avg("intensity", filter=Q(occurred_at__lt=window_start)),
+            first=Min("occurred_at"),
+            first_recent=Min("occurred_at", filter=Q(occurred_at__gte=window_start)),
+            next_later=Min("occurred_at", filter=Q(occurred_at__gt=now)),
+        )
+        .values_list(
+            "couple_id", "recent", "recent_avg", "before_avg", "first", "first_recent", "next_later"
+        )
+        .order_by()
+    )
+    figures, until = {}, {}
+    for couple_id, count, recent_avg, before_avg, first, first_recent, next_later in rows:
+        figures[couple_id] = (count, recent_avg, before_avg)
+        changes = [
+            first + TRIGGER_WINDOW + TRIGGER_BASELINE,
+            first_recent and first_recent + TRIGGER_WINDOW,
+            next_later,
+        ]
+        until[couple_id] = min(filter(None, changes))
+    return figures, until
+
+
+def _rules(zone: ZoneInfo, policy: dict) -> gate.Policy:
+    return PacingPolicy(couple=Couple(timezone=zone.key), **policy).as_gate_policy()
+
+
+def _pacing(rules: dict[int, gate.Policy], now) -> tuple[dict[int, int], set[int]]:
+    """Each couple's open tier, and the couples whose readiness lowered the tier in the
+    last two weeks (the therapist's own ceiling is left out of that comparison)."""
+    uncapped = {rule: replace(rule, ceiling=None) for rule in set(rules.values())}
+    wanted = {}
+    for couple_id, rule in rules.items():
+        wanted[couple_id] = [
+            (uncapped[rule], now),
+            (uncapped[rule], now - READINESS_LOOKBACK),
+        ]
+        if rule.ceiling is not None:  # without one, the open tier is the uncapped one
+            wanted[couple_id].append((rule, now))
+    # Cached like every page's gate: the reports are read only for couples with a new one.
+    tiers, dropped = {}, set()
+    for couple_id, (current, before, *capped) in gates_for(wanted).items():
+        tiers[couple_id] = (capped or [current])[0].tier
+        if current.tier < before.tier:
+            dropped.add(couple_id)
+    return tiers, dropped
 
 
 def add_trends(summaries: list[CoupleSummary], now: datetime) -> None:
-    """Check-ins kept and each partner's rating trend lines, for the couples shown
-    (one query: the revealed answers of their last LONG_WEEKS weeks)."""
+    """Check-ins kept and each partner's rating trend lines, for the couples shown:
+    from the cache, or one query for the revealed answers of the last LONG_WEEKS weeks
+    of the couples whose trends are not there."""
     if not summaries:
         return
     first = {
         s.couple_id: weeks.week_start_for(now, s.zone) - weeks.WEEK * (LONG_WEEKS - 1)
         for s in summaries
     }
+    stamps = versions.current(first)
+    keys = {
+        couple_id: f"therapist-trends:{couple_id}:{stamps[couple_id]}:{first[couple_id]}"
+        for couple_id in first
+    }
+    found = cache.get_many(list(keys.values()))
+    trends = {couple_id: found[key] for couple_id, key in keys.items() if key in found}
+    missing = {couple_id: first[couple_id] for couple_id in first if couple_id not in trends}
+    if missing:
+        fresh = _weekly_ratings(missing)
+        cache.set_many(
+            {keys[couple_id]: fresh[couple_id] for couple_id in missing}, FIGURES_SECONDS
+        )
+        trends |= fresh
+    for summary in summaries:
+        slots, series = trends[summary.couple_id]
+        summary.kept_long = len(slots)
+        summary.kept_short = sum(slot >= LONG_WEEKS - SHORT_WEEKS for slot in slots)
+        for partner in summary.partners:
+            partner.ratings = _rating_trends(series.get(partner.user_id, {}))
+
+
+def _weekly_ratings(first: dict[int, date]) -> dict[int, tuple[set[int], dict]]:
+    """For each couple: the weeks kept (slots from 0, the oldest shown) and each
+    partner's ratings by week, from revealed answers only. One query."""
     rows = (
         Answer.objects.revealed()
         .filter(_since("checkin__couple_id", "checkin__week_start", first))
@@ -196,24 +528,17 @@ def add_trends(summaries: list[CoupleSummary], now: datetime) -> None:
         )
         .order_by()
     )
-    series: dict[tuple[int, int], dict[str, list]] = {}
-    kept: dict[int, set[int]] = defaultdict(set)
+    trends = {couple_id: (set(), {}) for couple_id in first}
     for couple_id, author_id, week_start, *values in rows:
         slot = (week_start - first[couple_id]).days // 7
         if not 0 <= slot < LONG_WEEKS:
             continue
-        kept[couple_id].add(slot)  # a revealed week has both partners' answers
-        ratings = series.setdefault(
-            (couple_id, author_id), {f: [None] * LONG_WEEKS for f, _ in RATINGS}
-        )
+        kept, series = trends[couple_id]
+        kept.add(slot)  # a revealed week has both partners' answers
+        ratings = series.setdefault(author_id, {f: [None] * LONG_WEEKS for f, _ in RATINGS})
         for (name, _label), value in zip(RATINGS, values, strict=True):
             ratings[name][slot] = value
-    for summary in summaries:
-        slots = kept[summary.couple_id]
-        summary.kept_long = len(slots)
-        summary.kept_short = sum(slot >= LONG_WEEKS - SHORT_WEEKS for slot in slots)
-        for partner in summary.partners:
-            partner.ratings = _rating_trends(series.get((summary.couple_id, partner.user_id), {}))
+    return trends
 
 
 def _since(couple_field: str, date_field: str, cutoffs: dict[int, date]) -> Q:
@@ -235,185 +560,6 @@ def _rating_trends(series: dict[str, list]) -> list[RatingTrend]:
         known = [value for value in values if value is not None]
         trends.append(RatingTrend(label, known[-1] if known else None, sparkline(values)))
     return trends
-
-
-def _shared_safety_concern():
-    """When a current partner of the outer couple last answered the safety check in a
-    worrying way and chose to share it with the therapist. An answer given before
-    joining this couple was meant for another therapist."""
-    return Subquery(
-        SafetyCheck.objects.filter(
-            user__memberships__couple_id=OuterRef("couple_id"),
-            user__memberships__left_at__isnull=True,
-            answered_at__gte=F("user__memberships__joined_at"),
-        )
-        .filter(
-            share_with_therapist=True,
-            afraid__in=[SafetyCheck.Answer.YES, SafetyCheck.Answer.SOMETIMES],
-        )
-        .order_by("-answered_at")
-        .values("answered_at")[:1]
-    )
-
-
-# The couples with access, with when access began, the last check-in, the agreement's
-# state, the last shared safety concern and the pacing policy. Putting a query of this
-# shape together costs several times more than running it, and only the therapist
-# changes between requests (nothing in it depends on the time), so it is built once
-# and each request filters a copy, as a class-based view does with its `queryset`.
-LISTING = (
-    TherapistLink.objects.with_access()
-    .with_access_since()
-    .annotate(
-        last_checkin=Subquery(
-            CheckIn.objects.filter(couple_id=OuterRef("couple_id"), revealed_at__isnull=False)
-            .order_by("-revealed_at")
-            .values("revealed_at")[:1]
-        ),
-        last_review=Subquery(
-            Review.objects.filter(
-                agreement__couple_id=OuterRef("couple_id"), completed_at__isnull=False
-            )
-            .order_by("-completed_at")
-            .values("completed_at")[:1]
-        ),
-        open_proposal=Exists(
-            Version.objects.filter(
-                agreement__couple_id=OuterRef("couple_id"), status=Version.Status.OPEN
-            )
-        ),
-        safety_concern_at=_shared_safety_concern(),
-    )
-    .values_list(
-        "couple_id",
-        "couple__timezone",
-        "couple__created_at",
-        "access_since",
-        "last_checkin",
-        "couple__agreement__current_version__number",
-        "couple__agreement__current_version__took_effect_at",
-        "last_review",
-        "open_proposal",
-        "safety_concern_at",
-        "couple__pacing_policy__id",
-        *[f"couple__pacing_policy__{name}" for name in POLICY_FIELDS],
-    )
-    .order_by()
-)
-
-
-def _listed(therapist, now) -> tuple[dict[int, CoupleSummary], dict[int, gate.Policy]]:
-    summaries, rules, known_rules = {}, {}, {}
-    for row in LISTING.filter(therapist=therapist):
-        couple_id, timezone, created_at, access_since, last_checkin = row[:5]
-        number, since, last_review, open_proposal, concern_at, policy_id = row[5:11]
-        policy = dict(zip(POLICY_FIELDS, row[11:], strict=True)) if policy_id else {}
-        summaries[couple_id] = CoupleSummary(
-            couple_id=couple_id,
-            zone=ZoneInfo(timezone),
-            created_at=created_at,
-            access_since=access_since,
-            last_checkin=last_checkin,
-            agreement=_agreement_status(number, since, last_review, open_proposal, now),
-            ceiling=policy.get("therapist_ceiling"),
-            safety_shared=bool(concern_at and concern_at >= now - SAFETY_WINDOW),
-        )
-        # Most couples keep the default policy: one gate policy per time zone.
-        key = (timezone, *policy.values())
-        if key not in known_rules:
-            unsaved = PacingPolicy(couple=Couple(timezone=timezone), **policy)
-            known_rules[key] = unsaved.as_gate_policy()
-        rules[couple_id] = known_rules[key]
-    return summaries, rules
-
-
-def _agreement_status(number, since, last_review, open_proposal, now) -> AgreementStatus:
-    settled = max(filter(None, [since, last_review]), default=None)
-    next_review = settled + REVIEW_INTERVAL if settled else None
-    return AgreementStatus(
-        current_number=number,
-        current_since=since,
-        open_proposal=open_proposal,
-        next_review=next_review,
-        review_due=bool(next_review and next_review <= now < next_review + REVIEW_GRACE),
-        review_overdue=bool(next_review and now >= next_review + REVIEW_GRACE),
-    )
-
-
-# Each couple's current partners (the hurt partner first) with their latest CSI-4
-# total; built once, like LISTING.
-PARTNERS = (
-    Membership.objects.active()
-    .annotate(
-        csi_total=Subquery(
-            CsiResponse.objects.filter(
-                couple_id=OuterRef("couple_id"), partner_id=OuterRef("user_id")
-            )
-            .order_by("-period")
-            .values("total")[:1]
-        )
-    )
-    .values_list("couple_id", "user_id", "role", "user__display_name", "user__email", "csi_total")
-    .order_by("role")
-)
-
-
-def _add_partners(summaries) -> None:
-    for couple_id, user_id, role, display_name, email, csi_total in PARTNERS.filter(
-        couple_id__in=summaries
-    ):
-        summaries[couple_id].partners.append(
-            # The name as User.__str__ gives it.
-            PartnerSummary(user_id, display_name or email, role, csi_total)
-        )
-
-
-# Shared triggers by couple; built once, like LISTING.
-SHARED_TRIGGERS = Trigger.objects.shared().values("couple_id").order_by()
-
-
-def _add_triggers(summaries, now) -> None:
-    window_start = now - TRIGGER_WINDOW
-    recent = Q(occurred_at__gte=window_start)
-    rows = (
-        SHARED_TRIGGERS.filter(
-            couple_id__in=summaries,
-            occurred_at__gte=window_start - TRIGGER_BASELINE,
-            occurred_at__lte=now,
-        )
-        .annotate(
-            recent=Count("pk", filter=recent),
-            recent_avg=Avg("intensity", filter=recent),
-            before_avg=Avg("intensity", filter=~recent),
-        )
-        .values_list("couple_id", "recent", "recent_avg", "before_avg")
-    )
-    for couple_id, count, recent_avg, before_avg in rows:
-        summary = summaries[couple_id]
-        summary.triggers_recent = count
-        summary.intensity_recent = recent_avg
-        summary.intensity_before = before_avg
-
-
-def _add_pacing(summaries, rules, now) -> set[int]:
-    """Set each couple's open tier; return the couples whose readiness lowered the tier
-    in the last two weeks (the therapist's own ceiling is left out of that comparison)."""
-    uncapped = {rule: replace(rule, ceiling=None) for rule in set(rules.values())}
-    wanted = {}
-    for couple_id, rule in rules.items():
-        wanted[couple_id] = [
-            (uncapped[rule], now),
-            (uncapped[rule], now - READINESS_LOOKBACK),
-        ]
-        if rule.ceiling is not None:  # without one, the open tier is the uncapped one
-            wanted[couple_id].append((rule, now))
-    # Cached like every page's gate: the reports are read only for couples with a new one.
-    dropped = set()
-    for couple_id, (current, before, *capped) in gates_for(wanted).items():
-        summaries[couple_id].tier = (capped or [current])[0].tier
-        if current.tier < before.tier:
-            dropped.add(couple_id)
-    return dropped
 
 
 def _flags(summary: CoupleSummary, now, readiness_dropped: bool) -> list[Flag]:

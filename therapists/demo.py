@@ -7,6 +7,7 @@ from datetime import datetime, time, timedelta
 from allauth.account.models import EmailAddress
 from django.utils import timezone
 
+from accounts import versions
 from accounts.models import Couple, Membership, Role, SafetyCheck, User
 from agreements.content import starter_sections
 from agreements.models import Acceptance, Agreement, Version
@@ -247,6 +248,7 @@ def _seed_practice(therapist: User, now) -> None:
                 share_with_therapist=True,
                 answered_at=now - timedelta(days=4),
             )
+        versions.bump(couple.pk)  # the rows above were written in bulk, past the signals
 
 
 def _demo_person(email: str, name: str, zone: str, therapist: User) -> User:

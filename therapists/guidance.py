@@ -7,7 +7,7 @@ from datetime import datetime
 
 from accounts.models import User
 from pacing import gate
-from pacing.models import TIER_NAMES, Exercise, PacingPolicy
+from pacing.models import TIER_NAMES, PacingPolicy
 from recovery.links import url_maker
 
 from .models import ExerciseSuggestion
@@ -65,35 +65,32 @@ def guidance_for(couple, result: gate.GateResult, rules: gate.Policy | None = No
         ceiling_explained=result.reason == gate.Reason.CEILING,
         suggestions=[
             Suggested(
-                title=row.exercise_title,
-                href=link(row.exercise_slug) if result.opens(row.exercise_tier) else None,
-                note=row.note,
-                therapist=row.therapist_name,
-                created_at=row.created_at,
+                title=title,
+                href=link(slug) if result.opens(tier) else None,
+                note=note,
+                therapist=User.name_from(display_name, email),
+                created_at=created_at,
             )
-            for row in _latest_suggestions(couple)
+            for note, created_at, slug, title, tier, display_name, email in _latest_suggestions(
+                couple
+            )
         ],
     )
 
 
 def _latest_suggestions(couple):
-    """The couple's latest suggestions (as `ExerciseSuggestion.objects.for_couple` in
-    its order) with what is shown of the exercise and the therapist. Written out in SQL:
-    the exercises page runs this on every view, and the ORM took longer to build the
-    query than the database takes to answer it. The therapist is named as
-    `User.__str__` names people."""
-    return ExerciseSuggestion.objects.raw(
-        f"""
-        SELECT suggestion.id, suggestion.note, suggestion.created_at,
-            exercise.slug AS exercise_slug, exercise.title AS exercise_title,
-            exercise.tier AS exercise_tier,
-            COALESCE(NULLIF(therapist.display_name, ''), therapist.email) AS therapist_name
-        FROM {ExerciseSuggestion._meta.db_table} AS suggestion
-        JOIN {Exercise._meta.db_table} AS exercise ON exercise.id = suggestion.exercise_id
-        JOIN {User._meta.db_table} AS therapist ON therapist.id = suggestion.therapist_id
-        WHERE suggestion.couple_id = %s
-        ORDER BY suggestion.created_at DESC, suggestion.id DESC
-        LIMIT %s
-        """,
-        [couple.pk, SUGGESTIONS_SHOWN],
+    """The couple's latest suggestions (newest first, as `ExerciseSuggestion.objects
+    .for_couple` orders them) with what is shown of the exercise and the therapist."""
+    return (
+        ExerciseSuggestion.objects.filter(couple=couple)
+        .order_by("-created_at", "-pk")
+        .values_list(
+            "note",
+            "created_at",
+            "exercise__slug",
+            "exercise__title",
+            "exercise__tier",
+            "therapist__display_name",
+            "therapist__email",
+        )[:SUGGESTIONS_SHOWN]
     )

@@ -11,7 +11,7 @@ text), and safety check answers their author chose to share.
 from dataclasses import dataclass
 from datetime import date, datetime
 
-from django.db.models import Avg, Count, Q
+from django.db.models import Avg, Count
 from django.db.models.functions import Least, TruncWeek
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -280,14 +280,11 @@ def exercises_done(couple, partners: list[Membership]) -> tuple[list[ExerciseDon
     return rows, done.count()
 
 
-def shared_safety_checks(partners: list[Membership]) -> list[dict]:
+def shared_safety_checks(couple, partners: list[Membership]) -> list[dict]:
     """Safety check answers a partner chose to let their therapist see. One query."""
     names = {m.user_id: str(m.user) for m in partners}
-    in_this_couple = Q(pk__in=[])
-    for m in partners:  # answers given before joining this couple were meant for another
-        in_this_couple |= Q(user_id=m.user_id, answered_at__gte=m.joined_at)
     rows = list(
-        SafetyCheck.objects.filter(in_this_couple, share_with_therapist=True)
+        SafetyCheck.objects.shared_with_therapist_of(couple)
         .order_by("-answered_at")
         .values("user_id", "afraid", "answered_at")[:SAFETY_ROWS]
     )
@@ -295,8 +292,5 @@ def shared_safety_checks(partners: list[Membership]) -> list[dict]:
     for row in rows:
         row["name"] = names[row["user_id"]]
         row["answer"] = labels.get(row["afraid"], row["afraid"])
-        row["needs_support"] = row["afraid"] in {
-            SafetyCheck.Answer.YES,
-            SafetyCheck.Answer.SOMETIMES,
-        }
+        row["needs_support"] = row["afraid"] in SafetyCheck.NEEDS_SUPPORT
     return rows

@@ -18,7 +18,7 @@ from pacing.models import gate_for
 
 from . import csi, progress
 from .audit import therapist_couple_view
-from .dashboard import DEFAULT_SORT, SORTS, add_trends, couples_of, page_of, sort_summaries
+from .dashboard import DEFAULT_SORT, SORTS, add_trends, listing_of, page_of, sort_summaries
 from .forms import (
     NO_CEILING,
     CeilingForm,
@@ -90,7 +90,8 @@ def dashboard(request):
     now = timezone.now()
     sort = request.GET.get("sort")
     sort = sort if sort in SORTS else DEFAULT_SORT
-    summaries = sort_summaries(couples_of(request.user, now), sort)
+    summaries, waiting = listing_of(request.user, now)
+    summaries = sort_summaries(summaries, sort)
     page = page_of(summaries, request.GET.get("page"))
     add_trends(page.object_list, now)
     # What was on screen is what was seen: the couples of this page.
@@ -110,9 +111,7 @@ def dashboard(request):
         context["page_changed"] = "page" in request.GET
         return render(request, "therapists/dashboard.html#couples", context)
     context["profile"] = TherapistProfile.objects.filter(user=request.user).first()
-    context["waiting"] = TherapistLink.objects.open().filter(
-        therapist=request.user, couple__ended_at__isnull=True
-    ).count() - len(summaries)
+    context["waiting"] = waiting
     return render(request, "therapists/dashboard.html", context)
 
 
@@ -187,7 +186,7 @@ def _couple_page(request, couple, **forms):
         "agreement": progress.agreement_summary(couple),
         "exercises": exercises,
         "exercises_total": exercises_total,
-        "safety_checks": progress.shared_safety_checks(partners),
+        "safety_checks": progress.shared_safety_checks(couple, partners),
         "suggestions": ExerciseSuggestion.objects.for_couple(couple)[:SUGGESTIONS_SHOWN],
         "note_form": forms.get("note_form") or NoteForm(),
         "ceiling_form": forms.get("ceiling_form")

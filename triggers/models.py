@@ -15,6 +15,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from accounts import versions
 from accounts.models import Couple, Membership, User
 from notices.models import Kind as NoticeKind
 from notices.services import member_ids, notify, notify_partner
@@ -84,7 +85,11 @@ class TriggerQuerySet(models.QuerySet):
 
     def mark_shared(self, now: datetime) -> int:
         """Make these entries visible to the partner for good (idempotent)."""
-        return self.filter(shared_at__isnull=True).update(shared_at=now)
+        newly_shared = self.filter(shared_at__isnull=True)
+        couple_ids = set(newly_shared.values_list("couple_id", flat=True))
+        for couple_id in couple_ids:
+            versions.bump(couple_id)
+        return newly_shared.update(shared_at=now) if couple_ids else 0
 
 
 class Trigger(models.Model):
@@ -177,9 +182,10 @@ class Trigger(models.Model):
             trigger=self, author=author, text=text, created_at=now
         )
         # Only the first reassurance counts for "how quickly reassurance came".
-        Trigger.objects.filter(pk=self.pk, first_reassured_at__isnull=True).update(
+        if Trigger.objects.filter(pk=self.pk, first_reassured_at__isnull=True).update(
             first_reassured_at=now
-        )
+        ):
+            versions.bump(self.couple_id)
         if author.pk != self.author_id:
             notify(NoticeKind.REASSURANCE_ARRIVED, [self.author_id], self.path)
         return reassurance
@@ -196,3 +202,7 @@ class Reassurance(models.Model):
 
     def __str__(self):
         return f"Reassurance #{self.pk} on trigger #{self.trigger_id}"
+
+
+# Trigger patterns and the therapist dashboard keep counts of entries in the cache.
+versions.track(Trigger)

@@ -1,18 +1,27 @@
 """Patterns in a set of trigger entries, aggregated in the database.
 
-Every figure comes from ONE query, whatever the number of entries: a row per period
-of the intensity chart, each with its counts by category, hour and weekday (summed
-here), and the median wait. The entries themselves are chosen by the ORM (so who
-may see what stays in `TriggerQuerySet.visible_to`); only the aggregation around
-them is written out in SQL: as ORM expressions, the forty-odd conditional counts
-cost several times more to build than the database takes to run them.
+Every count comes from ONE query, whatever the number of entries: a row per period of
+the intensity chart, each with its counts by category, hour and weekday (summed
+here). A second query reads the one or two middle waits for the median time to
+reassurance. The entries themselves are chosen by the caller's queryset (so who may
+see what stays in `TriggerQuerySet.visible_to`); local times are the ORM's
+`Trunc`/`Extract` in the person's time zone.
+
+Putting forty-odd conditional counts together costs the ORM more than the database
+takes to run them, so the page keeps its figures (numbers only) in the cache under
+the couple's version stamp (`accounts.versions`, replaced by every write to a trigger)
+until the oldest entry of the span leaves it (`cached_summary`).
 """
 
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from zoneinfo import ZoneInfo
 
-from django.db import connections
+from django.core.cache import cache
+from django.db.models import Count, F, Min, Q, Sum
+from django.db.models.functions import ExtractHour, ExtractIsoWeekDay, Trunc
+
+from accounts import versions
 
 from .models import Category, TriggerQuerySet
 
@@ -21,7 +30,6 @@ DEFAULT_RANGE = "3m"
 
 HOURS = range(24)
 WEEKDAYS = range(1, 8)  # ISO: 1 = Monday
-COLUMNS = ("occurred_at", "category", "intensity", "shared_at", "first_reassured_at")
 
 
 @dataclass(frozen=True)
@@ -36,87 +44,110 @@ class Patterns:
     median_wait: timedelta | None
 
 
+PATTERNS_SECONDS = 24 * 3600
+
+
+def cached_summary(
+    entries: TriggerQuerySet,
+    zone: ZoneInfo,
+    now: datetime,
+    days: int | None,
+    *,
+    couple_id: int,
+    scope: str,
+) -> Patterns:
+    """`summarise` over the last `days` (all time when None), from the cache when the
+    couple's triggers have not changed since. `scope` names whose entries are seen by
+    whom (the entries' queryset), as the cache cannot tell."""
+    stamp = versions.current([couple_id])[couple_id]
+    key = f"trigger-patterns:{couple_id}:{stamp}:{scope}:{days}:{zone.key}"
+    found = cache.get(key)
+    if found is not None:
+        computed_at, valid_until, patterns = found
+        if computed_at <= now and (valid_until is None or now < valid_until):
+            return patterns
+    since = now - timedelta(days=days) if days else None
+    patterns, first = _summarise(entries, zone, since)
+    # The figures change by themselves only when the oldest entry leaves the span.
+    valid_until = first + timedelta(days=days) if days and first else None
+    cache.set(key, (now, valid_until, patterns), PATTERNS_SECONDS)
+    return patterns
+
+
 def summarise(entries: TriggerQuerySet, zone: ZoneInfo, since: datetime | None) -> Patterns:
+    return _summarise(entries, zone, since)[0]
+
+
+def _summarise(
+    entries: TriggerQuerySet, zone: ZoneInfo, since: datetime | None
+) -> tuple[Patterns, datetime | None]:
+    """The patterns, and when the oldest entry of the span happened."""
     if since is not None:
         entries = entries.filter(occurred_at__gte=since)
     by_month = since is None
-    rows = _rows(entries, zone, "month" if by_month else "week")
+    rows = list(_by_period(entries, zone, "month" if by_month else "week"))
     # Each row's counts are for its period: the span's are their sums.
-    counts = [sum(column) for column in zip(*(row[5:] for row in rows), strict=True)]
-    categories = len(Category.choices)
-    counts = counts or [0] * (categories + len(HOURS) + len(WEEKDAYS))
-    by_category = counts[:categories]
-    by_hour = counts[categories : categories + len(HOURS)]
-    by_weekday = counts[categories + len(HOURS) :]
-    median_wait = rows[0][4] if rows else None  # the same on every row
-    if median_wait is not None and not isinstance(median_wait, timedelta):
-        median_wait = timedelta(microseconds=median_wait)  # SQLite: a number of microseconds
-    return Patterns(
-        total=sum(by_category),
-        by_category=[
-            (label, n) for (_value, label), n in zip(Category.choices, by_category, strict=True)
-        ],
-        intensity=[(_day(period), summed / n, n) for period, n, summed, *_rest in rows],
+    totals = {name: sum(row[name] for row in rows) for name in _count_names()}
+    reassured = sum(row["reassured"] for row in rows)
+    patterns = Patterns(
+        total=sum(row["n"] for row in rows),
+        by_category=[(label, totals[f"c_{value}"]) for value, label in Category.choices],
+        intensity=[(row["period"].date(), row["summed"] / row["n"], row["n"]) for row in rows],
         by_month=by_month,
-        by_hour=list(zip(HOURS, by_hour, strict=True)),
-        by_weekday=list(zip(WEEKDAYS, by_weekday, strict=True)),
-        reassured=sum(row[3] for row in rows),
-        median_wait=median_wait,
+        by_hour=[(hour, totals[f"h_{hour}"]) for hour in HOURS],
+        by_weekday=[(day, totals[f"d_{day}"]) for day in WEEKDAYS],
+        reassured=reassured,
+        median_wait=_median_wait(entries, reassured) if reassured else None,
+    )
+    return patterns, min((row["first"] for row in rows), default=None)
+
+
+def _count_names() -> list[str]:
+    return (
+        [f"c_{value}" for value in Category.values]
+        + [f"h_{hour}" for hour in HOURS]
+        + [f"d_{day}" for day in WEEKDAYS]
     )
 
 
-def _rows(entries: TriggerQuerySet, zone: ZoneInfo, period: str) -> list[tuple]:
-    """One row per period: its start, entries, intensity sum, entries with a wait to
-    reassurance, the median wait of the whole span, then the entries of each category,
-    hour and weekday. The local time conversions come from the database backend."""
-    connection = connections[entries.db]
-    ops, tzname = connection.ops, str(zone)
-    chosen, chosen_params = (
-        entries.order_by().values_list(*COLUMNS).query.get_compiler(entries.db).as_sql()
-    )
-    period_sql, period_params = ops.datetime_trunc_sql(period, "occurred_at", (), tzname)
-    hour_sql, hour_params = ops.datetime_extract_sql("hour", "occurred_at", (), tzname)
-    day_sql, day_params = ops.datetime_extract_sql("iso_week_day", "occurred_at", (), tzname)
-    wait_sql, wait_params = ops.subtract_temporals(
-        "DateTimeField", ("first_reassured_at", ()), ("shared_at", ())
-    )
-    counts = ", ".join(
-        ["COUNT(CASE WHEN category = %s THEN 1 END)"] * len(Category.values)
-        + [f"COUNT(CASE WHEN at_hour = {hour} THEN 1 END)" for hour in HOURS]
-        + [f"COUNT(CASE WHEN on_day = {day} THEN 1 END)" for day in WEEKDAYS]
-    )
-    # The median: the one or two middle waits in order (their average when two).
-    sql = f"""
-        WITH chosen ({", ".join(COLUMNS)}) AS ({chosen}),
-        timed AS (
-            SELECT {period_sql} AS period, {hour_sql} AS at_hour, {day_sql} AS on_day,
-                category, intensity, {wait_sql} AS wait
-            FROM chosen
-        ),
-        waits AS (
-            SELECT wait, ROW_NUMBER() OVER (ORDER BY wait) AS place, COUNT(*) OVER () AS n
-            FROM timed WHERE wait IS NOT NULL
+def _waited() -> Q:
+    return Q(shared_at__isnull=False, first_reassured_at__isnull=False)
+
+
+def _by_period(entries: TriggerQuerySet, zone: ZoneInfo, period: str):
+    """One row per period (its local start, in order): entries, intensity sum, entries
+    reassured, then the entries of each category, local hour and local weekday."""
+    counts = {f"c_{value}": Count("pk", filter=Q(category=value)) for value in Category.values}
+    counts |= {f"h_{hour}": Count("pk", filter=Q(at_hour=hour)) for hour in HOURS}
+    counts |= {f"d_{day}": Count("pk", filter=Q(on_day=day)) for day in WEEKDAYS}
+    return (
+        entries.order_by()
+        .annotate(
+            period=Trunc("occurred_at", period, tzinfo=zone),
+            at_hour=ExtractHour("occurred_at", tzinfo=zone),
+            on_day=ExtractIsoWeekDay("occurred_at", tzinfo=zone),
         )
-        SELECT period, COUNT(*), SUM(intensity), COUNT(wait),
-            (SELECT AVG(wait) FROM waits WHERE place BETWEEN (n + 1) / 2 AND n / 2 + 1),
-            {counts}
-        FROM timed GROUP BY period ORDER BY period
-    """
-    params = (
-        *chosen_params,
-        *period_params,
-        *hour_params,
-        *day_params,
-        *wait_params,
-        *Category.values,
+        .values("period")
+        .annotate(
+            n=Count("pk"),
+            first=Min("occurred_at"),
+            summed=Sum("intensity"),
+            reassured=Count("pk", filter=_waited()),
+            **counts,
+        )
+        .order_by("period")
     )
-    with connection.cursor() as cursor:
-        cursor.execute(sql, params)
-        return cursor.fetchall()
 
 
-def _day(period: datetime | str) -> date:
-    """The first day of a period, in local time (SQLite answers with text)."""
-    if isinstance(period, str):
-        return date.fromisoformat(period[:10])
-    return period.date()
+def _median_wait(entries: TriggerQuerySet, reassured: int) -> timedelta:
+    """The median time from sharing to the first reassurance, over the `reassured`
+    entries that have one: the one or two middle waits in order (their average when
+    two), read without the others."""
+    middle = (
+        entries.filter(_waited())
+        .annotate(wait=F("first_reassured_at") - F("shared_at"))
+        .order_by("wait")
+        .values_list("wait", flat=True)[(reassured - 1) // 2 : reassured // 2 + 1]
+    )
+    waits = list(middle)
+    return sum(waits, timedelta()) / len(waits)

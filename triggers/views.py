@@ -1,4 +1,3 @@
-from datetime import timedelta
 from functools import wraps
 from http import HTTPStatus
 
@@ -15,7 +14,7 @@ from accounts.access import couple_object_or_404, member_required, partner_membe
 from . import pattern_charts
 from .forms import STARTERS, ReassuranceForm, TriggerForm
 from .models import REASSURANCE_MAX, Sharing, Trigger
-from .patterns import DEFAULT_RANGE, RANGES, summarise
+from .patterns import DEFAULT_RANGE, RANGES, cached_summary
 
 PAGE_SIZE = 20
 
@@ -151,10 +150,15 @@ def patterns(request, membership):
     of_partner = request.GET.get("of") == "partner" and partner is not None
     subject = partner.user if of_partner else request.user
     range_key = request.GET.get("range") if request.GET.get("range") in RANGES else DEFAULT_RANGE
-    days = RANGES[range_key]
-    since = timezone.now() - timedelta(days=days) if days else None
     entries = Trigger.objects.visible_to(membership).filter(author=subject)
-    summary = summarise(entries, request.user.zone, since)
+    summary = cached_summary(
+        entries,
+        request.user.zone,
+        timezone.now(),
+        RANGES[range_key],
+        couple_id=membership.couple_id,
+        scope=f"{subject.pk}-seen-by-{request.user.pk}",
+    )
     context = {
         "summary": summary,
         "of_partner": of_partner,

@@ -24,7 +24,7 @@ def test_a_low_report_lowers_the_tier_at_once_even_when_the_result_was_cached(
 ):
     open_tier_two(hurt)
     assert gate_for(couple).tier == 2
-    with django_assert_num_queries(1):  # cached: only the key is read
+    with django_assert_num_queries(0):  # kept under the couple's version stamp
         assert gate_for(couple).tier == 2
 
     report(hurt, closeness=1, body=6)
@@ -39,6 +39,15 @@ def test_a_therapist_ceiling_applies_at_once(hurt, couple):
     PacingPolicy.objects.create(couple=couple, therapist_ceiling=1)
 
     assert gate_for(couple).tier == 1
+
+
+def test_a_report_dated_later_counts_once_its_time_comes(hurt, couple):
+    open_tier_two(hurt)
+    now = timezone.now()
+    report(hurt, closeness=1, body=6, at=now + timedelta(hours=1))
+    assert gate_for(couple, now).tier == 2
+
+    assert gate_for(couple, now + timedelta(hours=2)).tier == 0
 
 
 def test_an_earlier_moment_is_not_answered_from_the_present(hurt, couple):

@@ -224,6 +224,82 @@ def test_flags(shared, hurt, involved, dr_lee, case):
     assert summary_of(dr_lee)[shared.pk].flags == expected
 
 
+@pytest.mark.parametrize("case", FLAG_TABLE)
+def test_flags_are_the_same_when_the_list_was_seen_before_the_writes(
+    shared, hurt, involved, dr_lee, case
+):
+    """The figures behind the flags are kept in the cache: every write they come from
+    replaces them, so the flags after the writes are those of a list never seen."""
+    arrange, expected = FLAG_TABLE[case]
+    if arrange is not no_checkin:
+        kept_week(shared, week(1), {hurt: (5, 5, 5, 5), involved: (5, 5, 5, 5)})
+    before = summary_of(dr_lee)[shared.pk]  # seen once, figures kept
+
+    arrange(shared, hurt, involved)
+
+    assert summary_of(dr_lee)[shared.pk].flags == expected
+    if expected and arrange is not no_checkin:  # without any check-in, flagged already
+        assert before.flags != expected
+
+
+def test_flags_follow_the_time_without_any_write(shared, hurt, involved, dr_lee):
+    shared.memberships.update(joined_at=ago(200))
+    kept_week(shared, week(1), {hurt: (5, 5, 5, 5), involved: (5, 5, 5, 5)})
+    trigger(shared, hurt, ago(13), 9)
+    trigger(shared, hurt, ago(20), 5)
+    for days, value in [(40, 6), (33, 6), (13, 2)]:
+        readiness(shared, hurt, ago(days), value)
+    SafetyCheck.objects.create(
+        user=involved, afraid="sometimes", share_with_therapist=True, answered_at=ago(29)
+    )
+    agreement_in_force(shared, ago(36), hurt, involved)
+    seen = summary_of(dr_lee)[shared.pk]
+    assert seen.flags == [
+        Flag.SAFETY_SHARED,
+        Flag.TRIGGERS_RISING,
+        Flag.READINESS_DROPPED,
+    ]
+
+    # Two days on: the strong trigger and the low report are over two weeks old, the
+    # shared answer over a month, the review a week past due, and no check-in since.
+    with time_machine.travel(NOW + timedelta(days=2), tick=False):
+        later = summary_of(dr_lee)[shared.pk]
+        assert later.flags == [Flag.REVIEW_OVERDUE]
+        assert (later.triggers_recent, later.intensity_recent) == (0, None)
+
+    with time_machine.travel(NOW + timedelta(days=12), tick=False):
+        assert summary_of(dr_lee)[shared.pk].flags == [Flag.NO_CHECKIN, Flag.REVIEW_OVERDUE]
+
+
+def test_the_order_follows_writes_after_the_list_was_seen(dr_lee, frozen):
+    first, *first_people = couple_named(dr_lee, "Ann", "Abe")
+    kept_week(first, week(2), dict.fromkeys(first_people, (6, 6, 6, 6)))
+    second, *second_people = couple_named(dr_lee, "Bea", "Ben")
+    kept_week(second, week(3), dict.fromkeys(second_people, (6, 6, 6, 6)))  # flagged
+    client = client_for(dr_lee)
+    url = reverse("therapists:dashboard")
+
+    def order(sort):
+        page = client.get(url, {"sort": sort}).text
+        return [name for name, _ in sorted(NAMES.items(), key=lambda item: page.index(item[1]))]
+
+    NAMES = {"first": "Ann &amp; Abe", "second": "Bea &amp; Ben"}
+    assert order("attention") == ["second", "first"]
+    assert order("checkin") == ["second", "first"]
+    assert order("name") == ["first", "second"]
+
+    rising(first, *first_people)
+    kept_week(second, week(1), dict.fromkeys(second_people, (6, 6, 6, 6)))
+    renamed = second_people[0]
+    renamed.display_name = "Aaron"
+    renamed.save(update_fields=["display_name"])
+
+    NAMES = {"first": "Ann &amp; Abe", "second": "Aaron &amp; Ben"}
+    assert order("attention") == ["first", "second"]
+    assert order("checkin") == ["first", "second"]
+    assert order("name") == ["second", "first"]
+
+
 def couple_named(dr_lee, first: str, second: str, created_days_ago: int = 100):
     hurt = make_user(f"{first.lower()}@example.test", first)
     involved = make_user(f"{second.lower()}@example.test", second)

@@ -171,12 +171,13 @@ def test_the_pattern_page_runs_a_bounded_number_of_queries(
     url = reverse("triggers:patterns")
     sams_client, alexs_client = client_for(sam), client_for(involved)
 
-    # The session, the person and their membership, one query for every figure, the
-    # navigation's count of what's new, and three to save the session on its first request.
+    # The session, the person and their membership, one query for every count, one for
+    # the median, the navigation's count of what's new, and three to save the session on
+    # its first request.
     with time_machine.travel(NOW, tick=False):
-        with django_assert_max_num_queries(8):
+        with django_assert_max_num_queries(9):
             own = sams_client.get(url, {"range": span})
-        with django_assert_max_num_queries(8):
+        with django_assert_max_num_queries(9):
             partner = alexs_client.get(url, {"of": "partner", "range": span})
 
     assert own.status_code == partner.status_code == HTTPStatus.OK
@@ -187,7 +188,7 @@ def test_summarise_aggregates_in_the_database(sam, django_assert_num_queries):
     bulk_history(sam, 300)
     entries = Trigger.objects.filter(author=sam)
 
-    with django_assert_num_queries(1):  # every figure, the median too, in one query
+    with django_assert_num_queries(2):  # every count in one query, the median in one more
         summary = summarise(entries, sam.zone, since=None)
 
     assert summary.total == 300
@@ -204,3 +205,39 @@ def test_the_trigger_list_runs_a_bounded_number_of_queries(
         client = client_for(user)
         with django_assert_max_num_queries(14):
             assert client.get(reverse("triggers:index")).status_code == HTTPStatus.OK
+
+
+def test_the_kept_figures_follow_every_change_to_the_entries(sam, involved):
+    """The figures are kept in the cache until a trigger of the couple changes: a new
+    entry, a change of sharing, a first reassurance, entries shared at a check-in."""
+    private = log(sam, occurred_at=at(10, 12), sharing=Sharing.PRIVATE)
+    brought = log(sam, occurred_at=at(11, 12), sharing=Sharing.AT_CHECKIN)
+    assert patterns(involved, of="partner").context["summary"].total == 0
+
+    log(sam, occurred_at=at(12, 12), sharing=Sharing.SHARE_NOW)
+    assert patterns(involved, of="partner").context["summary"].total == 1
+
+    private.revise({"sharing": Sharing.SHARE_NOW}, at(13, 12))
+    assert patterns(involved, of="partner").context["summary"].total == 2
+
+    Trigger.objects.filter(pk=brought.pk).mark_shared(at(14, 12))
+    summary = patterns(involved, of="partner").context["summary"]
+    assert summary.total == 3
+    assert summary.reassured == 0
+
+    private.reassure(involved, "I'm here", at(13, 12) + timedelta(minutes=30))
+    summary = patterns(involved, of="partner").context["summary"]
+    assert (summary.reassured, summary.median_wait) == (1, timedelta(minutes=30))
+    assert patterns(sam).context["summary"].total == 3  # the author's own view
+
+
+def test_an_entry_leaves_the_kept_figures_when_it_leaves_the_span(sam):
+    log(sam, occurred_at=NOW - timedelta(days=90), intensity=9)
+    log(sam, occurred_at=NOW - timedelta(days=2), intensity=3)
+    assert patterns(sam).context["summary"].total == 2
+
+    with time_machine.travel(NOW + timedelta(days=2), tick=False):
+        summary = client_for(sam).get(reverse("triggers:patterns")).context["summary"]
+
+    assert summary.total == 1
+    assert [n for _day, _avg, n in summary.intensity] == [1]
