@@ -27,6 +27,7 @@ from django.utils.translation import gettext_lazy as _
 
 from accounts.models import Couple, Membership, User
 from recovery.encryption import EncryptedTextField
+from triggers.models import Trigger
 
 from . import weeks
 
@@ -269,6 +270,9 @@ class CheckIn(models.Model):
             if self.answers.submitted().count() >= 2:
                 self.revealed_at = answer.submitted_at
                 self.save(update_fields=["revealed_at"])
+                Trigger.objects.share_brought_to_checkin(
+                    self.couple, self.last_day, self.revealed_at
+                )
         return answer
 
     def _lock_answer(self, author: User) -> "Answer":

@@ -79,6 +79,16 @@ class TriggerQuerySet(models.QuerySet):
             .order_by("occurred_at")
         )
 
+    def share_brought_to_checkin(self, couple: Couple, week_end: date, now: datetime) -> int:
+        """At a check-in's reveal, share every entry brought to "our next check-in" that
+        happened by the end of that week and is not shared yet: this week's, and any
+        from a missed week or logged after an earlier reveal. Called inside the reveal's
+        transaction, so the partner and the therapist see them at once."""
+        end = datetime.combine(week_end + timedelta(days=1), time.min, tzinfo=couple.zone)
+        return self.filter(
+            couple=couple, sharing=Sharing.AT_CHECKIN, occurred_at__lt=end
+        ).mark_shared(now)
+
     def mark_shared(self, now: datetime) -> int:
         """Make these entries visible to the partner for good (idempotent)."""
         return self.filter(shared_at__isnull=True).update(shared_at=now)
