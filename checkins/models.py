@@ -134,6 +134,10 @@ class CheckInQuerySet(models.QuerySet):
         week, the weeks kept, those kept after `settled` (weeks still open for late
         answers), and the run of weeks kept one after another back from `settled`.
 
+        With `weeks.streak` the streak is `kept_lately + run`: the same rule (weeks still
+        open count when kept and never break the run), counted here in SQL so that the
+        history page reads a fixed number of rows whatever its length.
+
         Kept weeks up to `settled` are numbered newest first, and the n-th belongs to the
         run exactly when it lies n - 1 weeks before `settled`: after the first gap (a week
         not kept, or with no check-in at all) every older one lies further back.

@@ -18,7 +18,6 @@ from dataclasses import dataclass, field, replace
 from datetime import date, datetime, timedelta
 from zoneinfo import ZoneInfo
 
-from django.core.paginator import InvalidPage, Page, Paginator
 from django.db.models import Avg, Count, Exists, F, OuterRef, Q, Subquery, TextChoices
 from django.utils.translation import gettext_lazy as _
 
@@ -153,16 +152,6 @@ def sort_summaries(summaries: list[CoupleSummary], sort: str) -> list[CoupleSumm
         # Never checked in comes first, then the longest ago.
         return sorted(by_name, key=lambda s: (s.last_checkin is not None, s.last_checkin or 0))
     return sorted(by_name, key=lambda s: -len(s.flags))
-
-
-def page_of(summaries: list[CoupleSummary], number: str | None) -> Page:
-    """One page of the sorted list. A page past the end (an old link, a couple who
-    has left since) or not a number shows the first page, never an error."""
-    paginator = Paginator(summaries, PAGE_SIZE)
-    try:
-        return paginator.page(number or 1)
-    except InvalidPage:
-        return paginator.page(1)
 
 
 def couples_of(therapist, now: datetime) -> list[CoupleSummary]:

@@ -1,5 +1,4 @@
 from datetime import timedelta
-from functools import wraps
 from http import HTTPStatus
 
 from allauth.account.decorators import reauthentication_required
@@ -15,10 +14,11 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from accounts.access import member_required, partner_membership, therapist_required
 from accounts.models import Membership
 from pacing.models import gate_for
+from recovery.paging import page_of
 
 from . import csi, progress
 from .audit import therapist_couple_view
-from .dashboard import DEFAULT_SORT, SORTS, add_trends, couples_of, page_of, sort_summaries
+from .dashboard import DEFAULT_SORT, PAGE_SIZE, SORTS, add_trends, couples_of, sort_summaries
 from .dashboard_html import couple_rows
 from .forms import (
     NO_CEILING,
@@ -53,17 +53,6 @@ CSI_MONTHS_SHOWN = 12
 SUGGESTIONS_SHOWN = 10
 
 
-def in_own_time_zone(view):
-    """Show times in the viewer's own time zone."""
-
-    @wraps(view)
-    def wrapper(request, *args, **kwargs):
-        with timezone.override(request.user.zone):
-            return view(request, *args, **kwargs)
-
-    return wrapper
-
-
 # --- Therapist accounts -------------------------------------------------------------
 
 
@@ -86,13 +75,12 @@ def setup(request):
 
 @require_GET
 @therapist_required
-@in_own_time_zone
 def dashboard(request):
     now = timezone.now()
     sort = request.GET.get("sort")
     sort = sort if sort in SORTS else DEFAULT_SORT
     summaries = sort_summaries(couples_of(request.user, now), sort)
-    page = page_of(summaries, request.GET.get("page"))
+    page = page_of(summaries, request.GET.get("page"), PAGE_SIZE)
     add_trends(page.object_list, now)
     # What was on screen is what was seen: the couples of this page.
     AuditEntry.record(
@@ -131,13 +119,11 @@ def _partners_by_couple(couple_ids) -> dict[int, list[Membership]]:
     return result
 
 
-@in_own_time_zone
 @therapist_couple_view(AuditAction.VIEW_COUPLE)
 def couple_detail(request, couple):
     return _couple_page(request, couple)
 
 
-@in_own_time_zone
 @therapist_couple_view(AuditAction.ADD_NOTE, methods=("POST",))
 def add_note(request, couple):
     form = NoteForm(request.POST)
@@ -148,7 +134,6 @@ def add_note(request, couple):
     return redirect("therapists:couple_detail", couple_id=couple.pk)
 
 
-@in_own_time_zone
 @therapist_couple_view(AuditAction.SET_CEILING, methods=("POST",))
 def set_ceiling(request, couple):
     form = CeilingForm(request.POST)
@@ -159,7 +144,6 @@ def set_ceiling(request, couple):
     return redirect(reverse("therapists:couple_detail", args=[couple.pk]) + "#pace-heading")
 
 
-@in_own_time_zone
 @therapist_couple_view(AuditAction.SUGGEST_EXERCISE, methods=("POST",))
 def suggest_exercise(request, couple):
     form = SuggestionForm(request.POST)
@@ -227,7 +211,6 @@ def _csi_rows(couple, partners: list[Membership]) -> list[dict]:
 
 @require_GET
 @member_required
-@in_own_time_zone
 def couple_settings(request, membership):
     if request.htmx and request.GET.get("page"):
         context = {"audit": _audit_page(request, membership)}
@@ -281,7 +264,6 @@ def _open_link(membership) -> TherapistLink | None:
 
 @require_POST
 @member_required
-@in_own_time_zone
 def invite_by_code(request, membership):
     form = CodeForm(request.POST)
     if not form.is_valid():
@@ -291,7 +273,6 @@ def invite_by_code(request, membership):
 
 @require_POST
 @member_required
-@in_own_time_zone
 def invite_by_email(request, membership):
     form = TherapistEmailForm(request.POST, membership=membership)
     if not form.is_valid():
@@ -368,7 +349,6 @@ def end_link(request, membership):
 
 @require_http_methods(["GET", "POST"])
 @member_required
-@in_own_time_zone
 def csi_form(request, membership):
     form = CsiForm(request.POST if request.method == "POST" else None)
     if request.method == "POST" and form.is_valid():

@@ -6,7 +6,7 @@ or `at_checkin` after that week's check-in was revealed). `shared_at` is set the
 moment the partner can see an entry and is never cleared: what was seen stays seen.
 """
 
-from datetime import date, datetime, time, timedelta
+from datetime import date, datetime, timedelta
 
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models, transaction
@@ -15,6 +15,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from accounts.models import Couple, Membership, User
+from checkins import weeks
 from recovery.encryption import EncryptedTextField
 
 INTENSITY_MAX = 10
@@ -66,8 +67,8 @@ class TriggerQuerySet(models.QuerySet):
     def for_checkin_week(self, couple: Couple, week_start: date, week_end: date):
         """Entries marked for the check-in that happened from week_start to week_end
         (both days included) in the couple's time zone. Show them only after the reveal."""
-        start = datetime.combine(week_start, time.min, tzinfo=couple.zone)
-        end = datetime.combine(week_end + timedelta(days=1), time.min, tzinfo=couple.zone)
+        start = weeks.local_midnight(week_start, couple.zone)
+        end = weeks.local_midnight(week_end + timedelta(days=1), couple.zone)
         return (
             self.filter(
                 couple=couple,
@@ -84,7 +85,7 @@ class TriggerQuerySet(models.QuerySet):
         happened by the end of that week and is not shared yet: this week's, and any
         from a missed week or logged after an earlier reveal. Called inside the reveal's
         transaction, so the partner and the therapist see them at once."""
-        end = datetime.combine(week_end + timedelta(days=1), time.min, tzinfo=couple.zone)
+        end = weeks.local_midnight(week_end + timedelta(days=1), couple.zone)
         return self.filter(
             couple=couple, sharing=Sharing.AT_CHECKIN, occurred_at__lt=end
         ).mark_shared(now)
