@@ -49,6 +49,7 @@ def private_pages(get_response):
         response.setdefault("Permissions-Policy", PERMISSIONS_POLICY)
         if request.user.is_authenticated:
             response["Cache-Control"] = "no-store"
+            response["X-Robots-Tag"] = "noindex, nofollow"
         return response
 
     return middleware
