@@ -26,7 +26,7 @@ import pytest
 from django.urls import reverse
 
 from .routes import all_routes, case_keys, case_url, is_fresh
-from .world import ACTORS, SIGNED_IN
+from .world import ACTORS, SIGNED_IN, reauthenticate_everyone
 
 OTHER_METHODS = ("PUT", "PATCH", "DELETE")
 DEFAULT_OTHER = "LOGIN " + " ".join(["405"] * len(SIGNED_IN))
@@ -511,6 +511,8 @@ APP_KEYS = [key for key in case_keys() if key in EXPECTED]
 @pytest.mark.parametrize("key", APP_KEYS)
 def test_matrix(world, db, key):
     _route, url = case_url(world, key)
+    if is_fresh(key):
+        reauthenticate_everyone(world)
     wrong = []
     for method, outcomes in expected_rows(key).items():
         for actor, expected in zip(ACTORS, outcomes, strict=True):
