@@ -7,12 +7,12 @@ from operator import itemgetter
 from django.contrib import messages
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.safestring import SafeString, mark_safe
-from django.utils.timesince import timesince
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, ngettext
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from accounts.access import couple_object_or_404, member_required
+from accounts.templatetags.time_ago import ago
 from recovery.links import url_maker
 from therapists.guidance import guidance_for
 
@@ -139,12 +139,12 @@ def _library(library, result) -> SafeString:
 def _recent_sessions(couple, titles: dict[int, str]) -> SafeString:
     """The couple's latest sessions as `<li>`s, with the titles already read."""
     link = url_maker("pacing:session", 999999999)
-    done, in_progress, ago = escape(_("done")), escape(_("in progress")), escape(_("ago"))
+    done, in_progress = escape(_("done")), escape(_("in progress"))
     return mark_safe(
         "".join(
             f'<li><a href="{link(session.pk)}">{escape(titles[session.exercise_id])}</a> '
             f'<span class="muted">{done if session.completed_at else in_progress}, '
-            f"{escape(timesince(session.started_at))} {ago}</span></li>"
+            f"{escape(ago(session.started_at))}</span></li>"
             for session in ExerciseSession.objects.latest_of(couple, RECENT_SESSIONS)
         )
     )
