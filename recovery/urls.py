@@ -2,6 +2,7 @@ from allauth.account.decorators import secure_admin_login
 from django.contrib import admin
 from django.contrib.auth.decorators import login_not_required
 from django.urls import include, path
+from django.views.decorators.http import require_GET
 from django.views.generic import TemplateView
 
 # Staff log in through allauth (rate limits, two-factor) before reaching the admin.
@@ -11,7 +12,7 @@ admin.site.site_header = "Common Ground administration"
 robots_txt = TemplateView.as_view(template_name="robots.txt", content_type="text/plain")
 
 urlpatterns = [
-    path("robots.txt", login_not_required(robots_txt), name="robots_txt"),
+    path("robots.txt", require_GET(login_not_required(robots_txt)), name="robots_txt"),
     path("", include("accounts.urls")),
     path("checkins/", include("checkins.urls")),
     path("agreement/", include("agreements.urls")),
