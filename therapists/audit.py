@@ -3,11 +3,11 @@ checks access first and then records exactly one audit row for the request."""
 
 from functools import wraps
 
-from django.http import HttpResponseNotAllowed
+from django.http import Http404, HttpResponseNotAllowed
 
 from accounts.access import therapist_couple_or_404, therapist_required
 
-from .models import AuditEntry
+from .models import AuditEntry, TherapistLink
 
 
 def therapist_couple_view(action: str, methods: tuple[str, ...] = ("GET",)):
@@ -21,7 +21,16 @@ def therapist_couple_view(action: str, methods: tuple[str, ...] = ("GET",)):
         @wraps(view)
         @therapist_required
         def wrapper(request, couple_id, *args, **kwargs):
-            couple = therapist_couple_or_404(request.user, couple_id)
+            try:
+                couple = therapist_couple_or_404(request.user, couple_id)
+            except Http404:
+                if request.method == "GET" and TherapistLink.objects.had_access(
+                    request.user, couple_id
+                ):
+                    from .views import access_ended  # the views module builds on this one
+
+                    return access_ended(request, couple_id)
+                raise
             if request.method not in methods:
                 return HttpResponseNotAllowed(methods)
             AuditEntry.record(request.user, [couple.pk], action, request.get_full_path())

@@ -8,7 +8,7 @@ current partners (the hurt partner and the involved partner) hold an active cons
 
 from allauth.account.models import EmailAddress
 from django.db import IntegrityError, models, transaction
-from django.db.models import Exists, F, OuterRef, Q, Subquery
+from django.db.models import Count, Exists, F, OuterRef, Q, Subquery
 from django.utils import timezone as tz
 from django.utils.translation import gettext_lazy as _
 
@@ -114,6 +114,17 @@ class TherapistLinkQuerySet(models.QuerySet):
                 couple__ended_at__isnull=True,
             )
             .filter(_consent_from(Role.HURT), _consent_from(Role.INVOLVED))
+        )
+
+    def had_access(self, therapist: User, couple_id) -> bool:
+        """Whether `therapist` could once see this couple (both partners consented
+        through one link), whatever has ended since: they are told kindly that access
+        ended instead of meeting a bare "not found", and still nothing of the couple."""
+        return (
+            self.filter(therapist=therapist, couple_id=couple_id)
+            .annotate(consenting=Count("consents__partner", distinct=True))
+            .filter(consenting__gte=2)
+            .exists()
         )
 
     def with_access_since(self):
@@ -338,6 +349,12 @@ class NoteVisibility(models.TextChoices):
 class TherapistNoteQuerySet(models.QuerySet):
     def for_partners(self, couple: Couple):
         return self.filter(couple=couple, visibility=NoteVisibility.COUPLE)
+
+    def private_of(self, therapist: User, couple_id):
+        """The therapist's own private notes on a couple: theirs to keep after access ends."""
+        return self.filter(
+            couple_id=couple_id, therapist=therapist, visibility=NoteVisibility.PRIVATE
+        )
 
     def for_therapist(self, couple: Couple, therapist: User):
         return self.filter(couple=couple).filter(

@@ -124,6 +124,19 @@ def couple_detail(request, couple):
     return _couple_page(request, couple)
 
 
+def access_ended(request, couple_id):
+    """A couple page after access ended: says so kindly, shows nothing of the couple,
+    and gives the therapist back their own private notes. Still a 404 status, like any
+    couple they cannot see."""
+    notes = TherapistNote.objects.private_of(request.user, couple_id)
+    return render(
+        request,
+        "therapists/access_ended.html",
+        {"notes": Paginator(notes, NOTES_PAGE_SIZE).get_page(request.GET.get("page"))},
+        status=HTTPStatus.NOT_FOUND,
+    )
+
+
 @therapist_couple_view(AuditAction.ADD_NOTE, methods=("POST",))
 def add_note(request, couple):
     form = NoteForm(request.POST)
