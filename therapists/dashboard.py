@@ -103,6 +103,8 @@ class CoupleSummary:
     zone: ZoneInfo
     created_at: datetime
     access_since: datetime | None
+    # The therapist's own label; without one, the start date tells namesakes apart.
+    label: str = ""
     partners: list[PartnerSummary] = field(default_factory=list)
     kept_short: int = 0  # for the couples shown
     kept_long: int = 0  # for the couples shown
@@ -285,6 +287,7 @@ LISTING = (
         "open_proposal",
         "safety_concern_at",
         "couple__pacing_policy__id",
+        "label",
         *[f"couple__pacing_policy__{name}" for name in POLICY_FIELDS],
     )
     .order_by()
@@ -295,12 +298,13 @@ def _listed(therapist, now) -> tuple[dict[int, CoupleSummary], dict[int, gate.Po
     summaries, rules, known_rules = {}, {}, {}
     for row in LISTING.filter(therapist=therapist):
         couple_id, timezone, created_at, access_since, last_checkin = row[:5]
-        number, since, last_review, open_proposal, concern_at, policy_id = row[5:11]
-        policy = dict(zip(POLICY_FIELDS, row[11:], strict=True)) if policy_id else {}
+        number, since, last_review, open_proposal, concern_at, policy_id, label = row[5:12]
+        policy = dict(zip(POLICY_FIELDS, row[12:], strict=True)) if policy_id else {}
         summaries[couple_id] = CoupleSummary(
             couple_id=couple_id,
             zone=ZoneInfo(timezone),
             created_at=created_at,
+            label=label,
             access_since=access_since,
             last_checkin=last_checkin,
             agreement=_agreement_status(number, since, last_review, open_proposal, now),

@@ -71,6 +71,7 @@ def _words(language: str) -> SimpleNamespace:
             f"{ratings_head}</tr></thead><tbody>"
         ),
         since=escape(_("Sharing with you since %(date)s")),
+        started=escape(_("Started %(date)s")),
     )
 
 
@@ -84,7 +85,7 @@ def _row(s: CoupleSummary, w: SimpleNamespace) -> str:
     url = reverse("therapists:couple_detail", args=[s.couple_id])
     return (
         f'<li class="card couple-summary{" needs-attention" if s.flags else ""}">'
-        f'<h3><a href="{url}">{name}</a></h3>{flags}<dl class="facts">'
+        f'<h3><a href="{url}">{name}</a></h3>{_tag(s, w)}{flags}<dl class="facts">'
         f"{_fact(w.checkins, _checkins(s, w))}"
         f"{_fact(w.triggers, _triggers(s, w))}"
         f"{_fact(w.agreement, _agreement(s.agreement, w))}"
@@ -94,6 +95,12 @@ def _row(s: CoupleSummary, w: SimpleNamespace) -> str:
         "</tbody></table>"
         f'<p class="muted">{w.since % {"date": _date(s.access_since, "j F Y", w)}}</p></li>'
     )
+
+
+def _tag(s: CoupleSummary, w: SimpleNamespace) -> str:
+    """The therapist's label, or the day the couple's space began."""
+    tag = escape(s.label) if s.label else w.started % {"date": _date(s.created_at, "j M Y", w)}
+    return f'<p class="couple-tag muted">{tag}</p>'
 
 
 def _fact(term: str, description: str) -> str:

@@ -150,6 +150,9 @@ class TherapistLink(models.Model):
     ended_by = models.ForeignKey(
         User, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
+    # The therapist's own name for the couple on their list (two "Jordan & Casey" can be
+    # told apart); only the therapist sees it.
+    label = EncryptedTextField(_("your label for this couple"), max_length=60, blank=True)
 
     objects = TherapistLinkQuerySet.as_manager()
 
@@ -198,6 +201,10 @@ class TherapistLink(models.Model):
             .filter(therapist__isnull=True, invited_email__in=emails)
             .update(therapist=therapist, invited_email="")
         )
+
+    def set_label(self, label: str) -> None:
+        self.label = label.strip()
+        self.save(update_fields=["label"])
 
     @transaction.atomic
     def end(self, by: User) -> None:
@@ -270,6 +277,7 @@ class AuditAction(models.TextChoices):
     ADD_NOTE = "add_note", _("Wrote a note")
     SET_CEILING = "set_ceiling", _("Set the pace of the exercises")
     SUGGEST_EXERCISE = "suggest_exercise", _("Suggested an exercise")
+    SET_LABEL = "set_label", _("Named your space on their own list")
 
 
 class AppendOnlyQuerySet(models.QuerySet):

@@ -25,6 +25,7 @@ from .forms import (
     CeilingForm,
     CodeForm,
     CsiForm,
+    LabelForm,
     NoteForm,
     SuggestionForm,
     TherapistEmailForm,
@@ -157,6 +158,18 @@ def set_ceiling(request, couple):
     return redirect(reverse("therapists:couple_detail", args=[couple.pk]) + "#pace-heading")
 
 
+@therapist_couple_view(AuditAction.SET_LABEL, methods=("POST",))
+def set_label(request, couple):
+    form = LabelForm(request.POST)
+    if not form.is_valid():
+        return _couple_page(request, couple, label_form=form)
+    TherapistLink.objects.with_access().get(therapist=request.user, couple=couple).set_label(
+        form.cleaned_data["label"]
+    )
+    messages.success(request, _("Label saved. Only you see it."))
+    return redirect(reverse("therapists:couple_detail", args=[couple.pk]) + "#label-heading")
+
+
 @therapist_couple_view(AuditAction.SUGGEST_EXERCISE, methods=("POST",))
 def suggest_exercise(request, couple):
     form = SuggestionForm(request.POST)
@@ -192,9 +205,21 @@ def _couple_page(request, couple, **forms):
         "ceiling_form": forms.get("ceiling_form")
         or CeilingForm(initial={"ceiling": _ceiling_value(readiness.ceiling)}),
         "suggestion_form": forms.get("suggestion_form") or SuggestionForm(),
+        "label_form": forms.get("label_form")
+        or LabelForm(initial={"label": _label_of(couple, request.user)}),
     }
     status = HTTPStatus.UNPROCESSABLE_ENTITY if forms else HTTPStatus.OK
     return render(request, "therapists/couple.html", context, status=status)
+
+
+def _label_of(couple, therapist) -> str:
+    return (
+        TherapistLink.objects.open()
+        .filter(couple=couple, therapist=therapist)
+        .values_list("label", flat=True)
+        .first()
+        or ""
+    )
 
 
 def _ceiling_value(ceiling: int | None) -> str:

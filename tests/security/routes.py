@@ -89,6 +89,7 @@ KWARGS = {
     "together:delete_entry": _pk("sam_journal"),
     "therapists:couple_detail": lambda w: {"couple_id": w.couple.pk},
     "therapists:add_note": lambda w: {"couple_id": w.couple.pk},
+    "therapists:set_label": lambda w: {"couple_id": w.couple.pk},
     "join": lambda w: {"token": w.ids["join_token"]},
     "unsubscribe": lambda w: {"token": w.ids["unsubscribe_token"]},
     "resubscribe": lambda w: {"token": w.ids["unsubscribe_token"]},

@@ -258,6 +258,11 @@ EXPECTED = {
         "POST": "LOGIN 404   404   404   422   404   404   404",
         "OTHER": "LOGIN 404   404   404   405   404   404   404",
     },
+    "therapists:set_label": {
+        "GET": "LOGIN 404   404   404   405   404   404   404",
+        "POST": "LOGIN 404   404   404   302   404   404   404",
+        "OTHER": "LOGIN 404   404   404   405   404   404   404",
+    },
     "therapists:set_ceiling": {
         "GET": "LOGIN 404   404   404   405   404   404   404",
         "POST": "LOGIN 404   404   404   422   404   404   404",
