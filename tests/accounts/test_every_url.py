@@ -9,6 +9,8 @@ from django.urls import URLPattern, URLResolver, get_resolver, reverse
 # Pages anyone may open. Everything else must send an anonymous visitor to log in.
 PUBLIC = {
     "support",
+    "robots_txt",
+    "leave",  # the quick exit's quiet sign-out (POST only)
     "join",
     "unsubscribe",
     "resubscribe",
