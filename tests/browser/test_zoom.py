@@ -36,3 +36,11 @@ def test_every_item_of_the_more_menu_can_be_reached_at_400_percent(new_page):
             "([x, y]) => document.elementFromPoint(x, y)?.closest('a, button')?.outerHTML", [x, y]
         )
         assert hit == item.evaluate("el => el.outerHTML"), item.inner_text()
+
+
+def test_the_sign_in_pages_links_are_at_least_24_px_tall(page):
+    page.goto("/accounts/login/")
+
+    box = page.get_by_role("link", name="Forgot your password?").bounding_box()
+
+    assert box["height"] >= 24
