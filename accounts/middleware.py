@@ -47,8 +47,11 @@ def private_pages(get_response):
     def middleware(request):
         response = get_response(request)
         response.setdefault("Permissions-Policy", PERMISSIONS_POLICY)
+        # Every page, the sign-in page too: Back after a quick exit must ask the server
+        # again (and get the neutral page) rather than show a copy from memory.
+        response["Cache-Control"] = "no-store"
         if request.user.is_authenticated:
-            response["Cache-Control"] = "no-store"
+            response["X-Robots-Tag"] = "noindex, nofollow"
         return response
 
     return middleware

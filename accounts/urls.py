@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import views
+from . import quick_exit, views
 
 urlpatterns = [
     path("space/start/", views.start_couple, name="start_couple"),
@@ -14,4 +14,6 @@ urlpatterns = [
     path("unsubscribe/<str:token>/", views.unsubscribe, name="unsubscribe"),
     path("unsubscribe/<str:token>/undo/", views.resubscribe, name="resubscribe"),
     path("support/", views.support_resources, name="support"),
+    path("leave/", quick_exit.leave, name="leave"),
+    path("leave/continue/", quick_exit.come_back, name="come_back"),
 ]

@@ -9,19 +9,18 @@ from dataclasses import dataclass
 from datetime import datetime
 from urllib.parse import urlencode
 
-from django.core.paginator import Page, Paginator
-from django.db.models import BooleanField, Count, ExpressionWrapper, F, Q, Window
+from django.core.paginator import Page
+from django.db.models import BooleanField, ExpressionWrapper, F, Q
 
 from accounts.access import couple_people
 from accounts.models import Membership, User
 from recovery.links import url_maker
+from recovery.paging import page_of
 
 from .models import Acceptance, Review, Version
 
 VERSIONS_PER_PAGE = 10
 REVIEWS_PER_PAGE = 6
-# Far past any real history, and within what SQL accepts as an OFFSET.
-LAST_PAGE_ASKED = 10**6
 
 
 @dataclass(frozen=True)
@@ -64,25 +63,6 @@ class AgreementHistory:
         return self.link(reviews=self.reviews.number + 1) + "#reviews-heading"
 
 
-def page_of(queryset, number: str | None, per_page: int) -> tuple[Page, list]:
-    """One page of `queryset` and its rows, the total counted by the same query (a
-    window over every row) rather than by a COUNT first. As with Paginator.get_page,
-    what is not a number gives the first page, and a number out of range the last."""
-    try:
-        number = int(number)
-    except (TypeError, ValueError):
-        number = 1
-    if not 1 <= number <= LAST_PAGE_ASKED:
-        number = LAST_PAGE_ASKED
-    counted = queryset.annotate(total=Window(Count("pk")))
-    rows = list(counted[(number - 1) * per_page : number * per_page])
-    if not rows and number > 1:
-        number = max(1, -(-queryset.count() // per_page))
-        rows = list(counted[(number - 1) * per_page : number * per_page])
-    paginator = Paginator(range(rows[0].total if rows else 0), per_page)
-    return paginator.page(number), rows
-
-
 def people_of(membership: Membership, ids: set) -> dict[int, User]:
     """Users by id. Both partners came with the membership: someone who has left the
     couple since is read only when one of their versions is on the page."""
@@ -97,7 +77,8 @@ def history_for(membership: Membership, page: str | None, reviews: str | None) -
     versions = Version.objects.filter(agreement__couple=membership.couple).summaries()
     current = Q(agreement__current_version=F("pk"))
     versions = versions.annotate(is_current=ExpressionWrapper(current, BooleanField()))
-    version_page, listed = page_of(versions, page, VERSIONS_PER_PAGE)
+    version_page = page_of(versions, page, VERSIONS_PER_PAGE)
+    listed = version_page.object_list
     accepted = {}
     if listed:
         for version_id, partner_id, when in (
@@ -110,7 +91,8 @@ def history_for(membership: Membership, page: str | None, reviews: str | None) -
     ids.update(who for rows in accepted.values() for who, _when in rows)
     people = people_of(membership, ids)
     completed = Review.objects.filter(agreement__couple=membership.couple).completed()
-    review_page, review_list = page_of(completed, reviews, REVIEWS_PER_PAGE)
+    review_page = page_of(completed, reviews, REVIEWS_PER_PAGE)
+    review_list = review_page.object_list
     version_url = url_maker("agreements:version", 999999999)
     return AgreementHistory(
         versions=version_page,

@@ -9,13 +9,14 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from urllib.parse import urlencode
 
-from django.core.paginator import Page, Paginator
+from django.core.paginator import Page
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
 from accounts.models import Membership
 from recovery import charts
 from recovery.links import url_maker
+from recovery.paging import page_of
 
 from . import weeks
 from .models import RATING_FIELDS, RATINGS, Answer, CheckIn, WeekState, week_state
@@ -226,7 +227,7 @@ def history_for(membership, partner, span: str, now: datetime, page: str | None 
     created = weeks.week_start_for(couple.created_at, zone)
     first = min(day for day in (created, current, tally["first"]) if day)
     every_week = weeks.weeks_between(first, current)  # oldest first; dates only, no rows
-    listed = Paginator(range(len(every_week)), WEEKS_PER_PAGE).get_page(page)
+    listed = page_of(range(len(every_week)), page, WEEKS_PER_PAGE)
     people = people_of(membership, partner)
     return History(
         weeks=listed_weeks(couple, [current - weeks.WEEK * back for back in listed], now),

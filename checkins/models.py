@@ -31,6 +31,7 @@ from accounts.models import Couple, Membership, User
 from notices.models import Kind as NoticeKind
 from notices.services import member_ids, notify
 from recovery.encryption import EncryptedTextField
+from triggers.models import Trigger
 
 from . import weeks
 
@@ -136,6 +137,10 @@ class CheckInQuerySet(models.QuerySet):
         """In one query, whatever the length of the history: the couple's first check-in
         week, the weeks kept, those kept after `settled` (weeks still open for late
         answers), and the run of weeks kept one after another back from `settled`.
+
+        With `weeks.streak` the streak is `kept_lately + run`: the same rule (weeks still
+        open count when kept and never break the run), counted here in SQL so that the
+        history page reads a fixed number of rows whatever its length.
 
         Kept weeks up to `settled` are numbered newest first, and the n-th belongs to the
         run exactly when it lies n - 1 weeks before `settled`: after the first gap (a week
@@ -282,6 +287,9 @@ class CheckIn(models.Model):
             if self.answers.submitted().count() >= 2:
                 self.revealed_at = answer.submitted_at
                 self.save(update_fields=["revealed_at"])
+                Trigger.objects.share_brought_to_checkin(
+                    self.couple, self.last_day, self.revealed_at
+                )
                 notify(NoticeKind.CHECKIN_REVEALED, partners, self.path)
             else:
                 notify(NoticeKind.PARTNER_CHECKED_IN, partners, self.path)

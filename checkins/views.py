@@ -53,7 +53,7 @@ def _week_context(membership, checkin, **extra) -> dict:
         "is_late": checkin.is_late(),
     }
     if checkin.is_revealed:
-        context["checkin_triggers"] = _triggers_brought_to(checkin)
+        context["checkin_triggers"] = _triggers_brought_to(checkin, membership)
     # Each form only where the page shows it: answering while open, the joint note after.
     answering = context["is_open"] and not context["you_submitted"] and not checkin.is_revealed
     if answering and "answer_form" not in extra:
@@ -65,14 +65,11 @@ def _week_context(membership, checkin, **extra) -> dict:
     return context | extra
 
 
-def _triggers_brought_to(checkin) -> list:
-    """Entries marked "bring to the check-in" for this week, shown (and from now on
-    shared with the partner) once both have submitted."""
+def _triggers_brought_to(checkin, membership):
+    """Entries marked "bring to the check-in" for this week, as this member may see
+    them; the reveal in `CheckIn.submit` shared them with the partner."""
     entries = Trigger.objects.for_checkin_week(checkin.couple, checkin.week_start, checkin.last_day)
-    shown = list(entries)
-    if any(entry.shared_at is None for entry in shown):  # spare a write on every later view
-        entries.mark_shared(checkin.revealed_at)
-    return shown
+    return entries.visible_to(membership)
 
 
 def _week_url(checkin) -> str:

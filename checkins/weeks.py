@@ -42,3 +42,17 @@ def weeks_between(first: date, last: date) -> list[date]:
     """Every Monday from `first` to `last` included, oldest first."""
     count = (last - first).days // 7 + 1
     return [first + WEEK * index for index in range(max(count, 0))]
+
+
+def streak(kept: set[date], current: date, open_weeks: int = 1) -> int:
+    """Weeks in a row with something kept, counted back from the week of `current`.
+
+    The last `open_weeks` weeks (this one included) are not over yet: those kept
+    count, and those not kept (yet) never break the run that reached them."""
+    recent = [current - WEEK * back for back in range(open_weeks)]
+    count = sum(week in kept for week in recent)
+    week = current - WEEK * open_weeks
+    while week in kept:
+        count += 1
+        week -= WEEK
+    return count

@@ -75,6 +75,7 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "accounts.quick_exit.neutral_after_leaving",
     "django.contrib.auth.middleware.LoginRequiredMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
@@ -172,7 +173,8 @@ THERAPIST_MFA_REQUIRED = env_bool("THERAPIST_MFA_REQUIRED", not DEBUG)
 # Where the quick-exit control sends someone: a neutral, everyday page.
 QUICK_EXIT_URL = env_str("QUICK_EXIT_URL", "https://www.bbc.com/weather")
 
-SITE_URL = env_str("SITE_URL", "http://127.0.0.1:8000").rstrip("/")
+# Email links point where the app is served: `PORT=8080 make run` links to port 8080.
+SITE_URL = env_str("SITE_URL", f"http://127.0.0.1:{env_int('PORT', 8000)}").rstrip("/")
 
 LANGUAGE_CODE = "en"
 LANGUAGES = [("en", "English")]

@@ -1,6 +1,9 @@
 from allauth.account.decorators import secure_admin_login
 from django.contrib import admin
+from django.contrib.auth.decorators import login_not_required
 from django.urls import include, path
+from django.views.decorators.http import require_GET
+from django.views.generic import TemplateView
 
 from recovery import converters  # noqa: F401  registers <id:...> before the apps' patterns load
 from recovery.health import health
@@ -9,7 +12,10 @@ from recovery.health import health
 admin.site.login = secure_admin_login(admin.site.login)
 admin.site.site_header = "Common Ground administration"
 
+robots_txt = TemplateView.as_view(template_name="robots.txt", content_type="text/plain")
+
 urlpatterns = [
+    path("robots.txt", require_GET(login_not_required(robots_txt)), name="robots_txt"),
     path("", include("home.urls")),
     path("", include("accounts.urls")),
     path("checkins/", include("checkins.urls")),

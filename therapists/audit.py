@@ -3,12 +3,12 @@ checks access first and then records exactly one audit row for the request."""
 
 from functools import wraps
 
-from django.http import HttpResponseNotAllowed
+from django.http import Http404, HttpResponseNotAllowed
 
 from accounts.access import therapist_required
 
 from .access import therapist_couple_or_404
-from .models import AuditEntry
+from .models import AuditEntry, TherapistLink
 
 
 def therapist_couple_view(action: str, methods: tuple[str, ...] = ("GET",)):
@@ -22,7 +22,16 @@ def therapist_couple_view(action: str, methods: tuple[str, ...] = ("GET",)):
         @wraps(view)
         @therapist_required
         def wrapper(request, couple_id, *args, **kwargs):
-            couple = therapist_couple_or_404(request.user, couple_id)
+            try:
+                couple = therapist_couple_or_404(request.user, couple_id)
+            except Http404:
+                if request.method == "GET" and TherapistLink.objects.had_access(
+                    request.user, couple_id
+                ):
+                    from .views import access_ended  # the views module builds on this one
+
+                    return access_ended(request, couple_id)
+                raise
             if request.method not in methods:
                 return HttpResponseNotAllowed(methods)
             AuditEntry.record(request.user, [couple.pk], action, request.get_full_path())

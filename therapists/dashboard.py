@@ -111,6 +111,8 @@ class CoupleSummary:
     zone: ZoneInfo
     created_at: datetime
     access_since: datetime | None
+    # The therapist's own label; without one, the start date tells namesakes apart.
+    label: str = ""
     partners: list[PartnerSummary] = field(default_factory=list)
     kept_short: int = 0  # for the couples shown
     kept_long: int = 0  # for the couples shown
@@ -204,6 +206,7 @@ class _Link:
     zone: ZoneInfo
     created_at: datetime
     access_since: datetime | None
+    label: str  # the therapist's own name for the couple, read fresh (never cached)
 
 
 def couples_of(therapist, now: datetime) -> list[CoupleSummary]:
@@ -234,6 +237,7 @@ def listing_of(therapist, now: datetime) -> tuple[list[CoupleSummary], int]:
             zone=link.zone,
             created_at=link.created_at,
             access_since=link.access_since,
+            label=link.label,
             partners=[
                 PartnerSummary(user_id, names[user_id], role, csi_total)
                 for user_id, role, csi_total in got.partners
@@ -268,14 +272,19 @@ def _links(therapist) -> tuple[dict[int, _Link], int]:
         .marked_with_access()
         .with_access_since()
         .values_list(
-            "couple_id", "couple__timezone", "couple__created_at", "access_since", "has_access"
+            "couple_id",
+            "couple__timezone",
+            "couple__created_at",
+            "access_since",
+            "label",
+            "has_access",
         )
         .order_by()
     )
     links, waiting = {}, 0
-    for couple_id, timezone, created_at, access_since, has_access in rows:
+    for couple_id, timezone, created_at, access_since, label, has_access in rows:
         if has_access:
-            links[couple_id] = _Link(couple_id, ZoneInfo(timezone), created_at, access_since)
+            links[couple_id] = _Link(couple_id, ZoneInfo(timezone), created_at, access_since, label)
         else:
             waiting += 1
     return links, waiting

@@ -201,3 +201,13 @@ class SuggestionForm(forms.Form):
 
     def clean_note(self):
         return self.cleaned_data["note"].strip()
+
+
+class LabelForm(forms.Form):
+    label = forms.CharField(
+        label=_("Your label for this couple"),
+        max_length=60,
+        required=False,
+        help_text=_("Only you see it, on your list of couples: for example, when you started."),
+        error_messages={"max_length": _("Please keep the label under %(limit_value)d characters.")},
+    )

@@ -143,6 +143,17 @@ class TherapistLinkQuerySet(models.QuerySet):
             has_access=models.ExpressionWrapper(_access(), output_field=models.BooleanField())
         )
 
+    def had_access(self, therapist: User, couple_id) -> bool:
+        """Whether `therapist` could once see this couple (both partners consented
+        through one link), whatever has ended since: they are told kindly that access
+        ended instead of meeting a bare "not found", and still nothing of the couple."""
+        return (
+            self.filter(therapist=therapist, couple_id=couple_id)
+            .annotate(consenting=Count("consents__partner", distinct=True))
+            .filter(consenting__gte=2)
+            .exists()
+        )
+
     def with_access_since(self):
         """Annotate `access_since`: when the later of the two active consents was given."""
         latest = Consent.objects.filter(link=OuterRef("pk"), revoked_at__isnull=True).order_by(
@@ -166,6 +177,9 @@ class TherapistLink(models.Model):
     ended_by = models.ForeignKey(
         User, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
+    # The therapist's own name for the couple on their list (two "Jordan & Casey" can be
+    # told apart); only the therapist sees it.
+    label = EncryptedTextField(_("your label for this couple"), max_length=60, blank=True)
 
     objects = TherapistLinkQuerySet.as_manager()
 
@@ -218,6 +232,10 @@ class TherapistLink(models.Model):
         for couple_id in couple_ids:  # now both partners can agree, or not
             notify(NoticeKind.CONSENT_ASKED, member_ids(couple_id), _settings_path())
         return attached
+
+    def set_label(self, label: str) -> None:
+        self.label = label.strip()
+        self.save(update_fields=["label"])
 
     @transaction.atomic
     def end(self, by: User | None) -> None:
@@ -309,6 +327,7 @@ class AuditAction(models.TextChoices):
     ADD_NOTE = "add_note", _("Wrote a note")
     SET_CEILING = "set_ceiling", _("Set the pace of the exercises")
     SUGGEST_EXERCISE = "suggest_exercise", _("Suggested an exercise")
+    SET_LABEL = "set_label", _("Named your space on their own list")
 
 
 class AppendOnlyQuerySet(models.QuerySet):
@@ -388,6 +407,12 @@ class NoteVisibility(models.TextChoices):
 class TherapistNoteQuerySet(models.QuerySet):
     def for_partners(self, couple: Couple):
         return self.filter(couple=couple, visibility=NoteVisibility.COUPLE)
+
+    def private_of(self, therapist: User, couple_id):
+        """The therapist's own private notes on a couple: theirs to keep after access ends."""
+        return self.filter(
+            couple_id=couple_id, therapist=therapist, visibility=NoteVisibility.PRIVATE
+        )
 
     def for_therapist(self, couple: Couple, therapist: User):
         return self.filter(couple=couple).filter(

@@ -33,6 +33,14 @@ EXPORTS = (
         order_by=("given_at",),
     ),
     Export(
+        "couple_labels",
+        _("Your labels for the couples you follow"),
+        TherapistLink,
+        "therapist",
+        ("label",),
+        therapists_only=True,
+    ),
+    Export(
         "therapist_profile",
         _("Your practice"),
         TherapistProfile,
@@ -61,8 +69,6 @@ EXPORTS = (
 )
 
 NOT_EXPORTED = {
-    TherapistLink: "which therapist a couple invited and when: nothing anyone wrote; each "
-    "partner's consents are exported",
     AuditEntry: "the couple's record of when a therapist opened their space: what the "
     "therapist looked at, not what anyone wrote",
 }
@@ -78,6 +84,4 @@ def forget(user) -> None:
     them; the person's consents and questionnaires, and a therapist's practice, notes,
     suggestions and links, are then deleted with their account (on_delete); the audit
     trail keeps the therapist (KEPT_REFERENCES)."""
-    from .models import TherapistLink
-
     TherapistLink.end_all_for(user)

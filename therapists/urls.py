@@ -20,4 +20,5 @@ urlpatterns = [
     path("couples/<id:couple_id>/notes/", views.add_note, name="add_note"),
     path("couples/<id:couple_id>/pace/", views.set_ceiling, name="set_ceiling"),
     path("couples/<id:couple_id>/suggestions/", views.suggest_exercise, name="suggest_exercise"),
+    path("couples/<id:couple_id>/label/", views.set_label, name="set_label"),
 ]

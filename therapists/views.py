@@ -1,5 +1,4 @@
 from datetime import timedelta
-from functools import wraps
 from http import HTTPStatus
 
 from allauth.account.decorators import reauthentication_required
@@ -15,15 +14,17 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from accounts.access import member_required, partner_membership, therapist_required
 from accounts.models import Membership
 from pacing.models import gate_for
+from recovery.paging import page_of
 
 from . import csi, progress
 from .audit import therapist_couple_view
-from .dashboard import DEFAULT_SORT, SORTS, add_trends, listing_of, page_of, sort_summaries
+from .dashboard import DEFAULT_SORT, PAGE_SIZE, SORTS, add_trends, listing_of, sort_summaries
 from .forms import (
     NO_CEILING,
     CeilingForm,
     CodeForm,
     CsiForm,
+    LabelForm,
     NoteForm,
     SuggestionForm,
     TherapistEmailForm,
@@ -52,17 +53,6 @@ CSI_MONTHS_SHOWN = 12
 SUGGESTIONS_SHOWN = 10
 
 
-def in_own_time_zone(view):
-    """Show times in the viewer's own time zone."""
-
-    @wraps(view)
-    def wrapper(request, *args, **kwargs):
-        with timezone.override(request.user.zone):
-            return view(request, *args, **kwargs)
-
-    return wrapper
-
-
 # --- Therapist accounts -------------------------------------------------------------
 
 
@@ -85,14 +75,13 @@ def setup(request):
 
 @require_GET
 @therapist_required
-@in_own_time_zone
 def dashboard(request):
     now = timezone.now()
     sort = request.GET.get("sort")
     sort = sort if sort in SORTS else DEFAULT_SORT
     summaries, waiting = listing_of(request.user, now)
     summaries = sort_summaries(summaries, sort)
-    page = page_of(summaries, request.GET.get("page"))
+    page = page_of(summaries, request.GET.get("page"), PAGE_SIZE)
     add_trends(page.object_list, now)
     # What was on screen is what was seen: the couples of this page.
     AuditEntry.record(
@@ -128,13 +117,24 @@ def _partners_by_couple(couple_ids) -> dict[int, list[Membership]]:
     return result
 
 
-@in_own_time_zone
 @therapist_couple_view(AuditAction.VIEW_COUPLE)
 def couple_detail(request, couple):
     return _couple_page(request, couple)
 
 
-@in_own_time_zone
+def access_ended(request, couple_id):
+    """A couple page after access ended: says so kindly, shows nothing of the couple,
+    and gives the therapist back their own private notes. Still a 404 status, like any
+    couple they cannot see."""
+    notes = TherapistNote.objects.private_of(request.user, couple_id)
+    return render(
+        request,
+        "therapists/access_ended.html",
+        {"notes": Paginator(notes, NOTES_PAGE_SIZE).get_page(request.GET.get("page"))},
+        status=HTTPStatus.NOT_FOUND,
+    )
+
+
 @therapist_couple_view(AuditAction.ADD_NOTE, methods=("POST",))
 def add_note(request, couple):
     form = NoteForm(request.POST)
@@ -145,7 +145,6 @@ def add_note(request, couple):
     return redirect("therapists:couple_detail", couple_id=couple.pk)
 
 
-@in_own_time_zone
 @therapist_couple_view(AuditAction.SET_CEILING, methods=("POST",))
 def set_ceiling(request, couple):
     form = CeilingForm(request.POST)
@@ -156,7 +155,18 @@ def set_ceiling(request, couple):
     return redirect(reverse("therapists:couple_detail", args=[couple.pk]) + "#pace-heading")
 
 
-@in_own_time_zone
+@therapist_couple_view(AuditAction.SET_LABEL, methods=("POST",))
+def set_label(request, couple):
+    form = LabelForm(request.POST)
+    if not form.is_valid():
+        return _couple_page(request, couple, label_form=form)
+    TherapistLink.objects.with_access().get(therapist=request.user, couple=couple).set_label(
+        form.cleaned_data["label"]
+    )
+    messages.success(request, _("Label saved. Only you see it."))
+    return redirect(reverse("therapists:couple_detail", args=[couple.pk]) + "#label-heading")
+
+
 @therapist_couple_view(AuditAction.SUGGEST_EXERCISE, methods=("POST",))
 def suggest_exercise(request, couple):
     form = SuggestionForm(request.POST)
@@ -192,9 +202,21 @@ def _couple_page(request, couple, **forms):
         "ceiling_form": forms.get("ceiling_form")
         or CeilingForm(initial={"ceiling": _ceiling_value(readiness.ceiling)}),
         "suggestion_form": forms.get("suggestion_form") or SuggestionForm(),
+        "label_form": forms.get("label_form")
+        or LabelForm(initial={"label": _label_of(couple, request.user)}),
     }
     status = HTTPStatus.UNPROCESSABLE_ENTITY if forms else HTTPStatus.OK
     return render(request, "therapists/couple.html", context, status=status)
+
+
+def _label_of(couple, therapist) -> str:
+    return (
+        TherapistLink.objects.open()
+        .filter(couple=couple, therapist=therapist)
+        .values_list("label", flat=True)
+        .first()
+        or ""
+    )
 
 
 def _ceiling_value(ceiling: int | None) -> str:
@@ -224,7 +246,6 @@ def _csi_rows(couple, partners: list[Membership]) -> list[dict]:
 
 @require_GET
 @member_required
-@in_own_time_zone
 def couple_settings(request, membership):
     if request.htmx and request.GET.get("page"):
         context = {"audit": _audit_page(request, membership)}
@@ -278,7 +299,6 @@ def _open_link(membership) -> TherapistLink | None:
 
 @require_POST
 @member_required
-@in_own_time_zone
 def invite_by_code(request, membership):
     form = CodeForm(request.POST)
     if not form.is_valid():
@@ -288,7 +308,6 @@ def invite_by_code(request, membership):
 
 @require_POST
 @member_required
-@in_own_time_zone
 def invite_by_email(request, membership):
     form = TherapistEmailForm(request.POST, membership=membership)
     if not form.is_valid():
@@ -370,7 +389,6 @@ def end_link(request, membership):
 
 @require_http_methods(["GET", "POST"])
 @member_required
-@in_own_time_zone
 def csi_form(request, membership):
     form = CsiForm(request.POST if request.method == "POST" else None)
     if request.method == "POST" and form.is_valid():

@@ -8,9 +8,9 @@ from django.utils.translation import ngettext
 
 from accounts.access import couple_people, partner_membership
 from accounts.models import Couple, Membership
+from checkins import weeks as calendar_weeks
 
 from .models import GoalChange, Pause, Question, Readiness, Step, Win
-from .streaks import consecutive_weeks, week_start
 
 WAITING_SHOWN = 5
 STRIP_SHOWN = 5
@@ -55,8 +55,8 @@ def streak_words(weeks: int) -> str:
 def streak_weeks(couple: Couple, now: datetime) -> int:
     """Weeks in a row with at least one win or one goal step kept (one query)."""
     zone = couple.zone
-    this_week = week_start(now, zone)
-    since = this_week - STREAK_LOOKBACK
+    this_week = calendar_weeks.week_start_for(now, zone)
+    since = calendar_weeks.week_starts_at(this_week, zone) - STREAK_LOOKBACK
     win_weeks = (
         Win.objects.filter(couple=couple, created_at__gte=since)
         .annotate(week=TruncWeek("created_at", tzinfo=zone))
@@ -70,12 +70,15 @@ def streak_weeks(couple: Couple, now: datetime) -> int:
         .values_list("week", flat=True)
     )
     weeks = {week.astimezone(zone).date() for week in win_weeks.union(step_weeks).order_by()}
-    return consecutive_weeks(weeks, this_week.date())
+    return calendar_weeks.streak(weeks, this_week)
 
 
 def wins_strip(couple: Couple, now: datetime, people: dict | None = None) -> dict:
     """This week's wins and the streak, for templates/together/_wins_strip.html."""
-    this_week = Win.objects.filter(couple=couple, created_at__gte=week_start(now, couple.zone))
+    monday = calendar_weeks.week_start_for(now, couple.zone)
+    this_week = Win.objects.filter(
+        couple=couple, created_at__gte=calendar_weeks.week_starts_at(monday, couple.zone)
+    )
     if people is None:
         wins = list(this_week.select_related("author")[: STRIP_SHOWN + 1])
     else:

@@ -6,7 +6,7 @@ or `at_checkin` after that week's check-in was revealed). `shared_at` is set the
 moment the partner can see an entry and is never cleared: what was seen stays seen.
 """
 
-from datetime import date, datetime, time, timedelta
+from datetime import date, datetime, timedelta
 
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models, transaction
@@ -17,6 +17,7 @@ from django.utils.translation import gettext_lazy as _
 
 from accounts import versions
 from accounts.models import Couple, Membership, User
+from checkins import weeks
 from notices.models import Kind as NoticeKind
 from notices.services import member_ids, notify, notify_partner
 from recovery.encryption import EncryptedTextField
@@ -70,8 +71,8 @@ class TriggerQuerySet(models.QuerySet):
     def for_checkin_week(self, couple: Couple, week_start: date, week_end: date):
         """Entries marked for the check-in that happened from week_start to week_end
         (both days included) in the couple's time zone. Show them only after the reveal."""
-        start = datetime.combine(week_start, time.min, tzinfo=couple.zone)
-        end = datetime.combine(week_end + timedelta(days=1), time.min, tzinfo=couple.zone)
+        start = weeks.local_midnight(week_start, couple.zone)
+        end = weeks.local_midnight(week_end + timedelta(days=1), couple.zone)
         return (
             self.filter(
                 couple=couple,
@@ -82,6 +83,16 @@ class TriggerQuerySet(models.QuerySet):
             .select_related("author")
             .order_by("occurred_at")
         )
+
+    def share_brought_to_checkin(self, couple: Couple, week_end: date, now: datetime) -> int:
+        """At a check-in's reveal, share every entry brought to "our next check-in" that
+        happened by the end of that week and is not shared yet: this week's, and any
+        from a missed week or logged after an earlier reveal. Called inside the reveal's
+        transaction, so the partner and the therapist see them at once."""
+        end = weeks.local_midnight(week_end + timedelta(days=1), couple.zone)
+        return self.filter(
+            couple=couple, sharing=Sharing.AT_CHECKIN, occurred_at__lt=end
+        ).mark_shared(now)
 
     def mark_shared(self, now: datetime) -> int:
         """Make these entries visible to the partner for good (idempotent)."""

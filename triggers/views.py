@@ -1,4 +1,3 @@
-from functools import wraps
 from http import HTTPStatus
 
 from django.contrib import messages
@@ -19,20 +18,8 @@ from .patterns import DEFAULT_RANGE, RANGES, cached_summary
 PAGE_SIZE = 20
 
 
-def in_own_time_zone(view):
-    """Show and read times in the person's own time zone."""
-
-    @wraps(view)
-    def wrapper(request, *args, **kwargs):
-        with timezone.override(request.user.zone):
-            return view(request, *args, **kwargs)
-
-    return wrapper
-
-
 @require_GET
 @member_required
-@in_own_time_zone
 def index(request, membership):
     visible = Trigger.objects.visible_to(membership)
     mine = Paginator(visible.filter(author=request.user), PAGE_SIZE)
@@ -49,7 +36,6 @@ def index(request, membership):
 
 @require_http_methods(["GET", "POST"])
 @member_required
-@in_own_time_zone
 def new(request, membership):
     form = TriggerForm(_posted(request), zone=request.user.zone)
     if request.method == "POST" and form.is_valid():
@@ -62,7 +48,6 @@ def new(request, membership):
 
 @require_http_methods(["GET", "POST"])
 @member_required
-@in_own_time_zone
 def edit(request, membership, pk):
     trigger = couple_object_or_404(Trigger.objects.visible_to(membership), membership, pk=pk)
     if trigger.author_id != request.user.pk:
@@ -89,7 +74,6 @@ def _saved_message(trigger: Trigger) -> str:
 
 @require_GET
 @member_required
-@in_own_time_zone
 def detail(request, membership, pk):
     trigger = _visible_trigger(membership, pk)
     return _render_detail(request, trigger, ReassuranceForm())
@@ -97,7 +81,6 @@ def detail(request, membership, pk):
 
 @require_POST
 @member_required
-@in_own_time_zone
 def reassure(request, membership, pk):
     trigger = _visible_trigger(membership, pk)
     if trigger.author_id == request.user.pk:
@@ -144,7 +127,6 @@ def _render_detail(request, trigger, form, status=HTTPStatus.OK, sent=False):
 
 @require_GET
 @member_required
-@in_own_time_zone
 def patterns(request, membership):
     partner = partner_membership(membership)
     of_partner = request.GET.get("of") == "partner" and partner is not None

@@ -10,6 +10,8 @@ from django.urls import URLPattern, URLResolver, get_resolver, reverse
 PUBLIC = {
     "support",
     "health",
+    "robots_txt",
+    "leave",  # the quick exit's quiet sign-out (POST only)
     "join",
     "unsubscribe",
     "resubscribe",

@@ -46,7 +46,7 @@ def test_two_partners_sign_up_link_up_and_see_their_shared_space(new_page):
     sign_up_and_verify(alex, "alex@example.test", "Alex", start=alex.url)
     # Verification brings Alex straight back to the invitation.
     alex.wait_for_url(f"**{join_path}")
-    alex.get_by_text("You would join as the Involved partner").wait_for()
+    alex.get_by_text("You would join as the involved partner").wait_for()
     alex.get_by_role("button", name="Join the shared space").click()
     # The private safety question comes first for whoever joins; it can wait.
     alex.get_by_role("heading", name="A private question, just for you").wait_for()

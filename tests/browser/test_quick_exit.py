@@ -22,8 +22,15 @@ def signed_in(page):
 def assert_left_for_good(page):
     page.wait_for_url(settings.QUICK_EXIT_URL)
     page.go_back()
-    # The page was replaced in history and the session ended: Back shows no content.
-    assert "Hello, Sam" not in page.content()
+    page.wait_for_load_state()
+    # The page was replaced in history and the session ended: Back shows no content,
+    # and a neutral page that names nothing (no site name, no "signed out", no path).
+    content = page.content()
+    assert "Hello, Sam" not in content
+    assert "This page is not available" in content
+    for giveaway in ("Common Ground", "signed out", "Sign In"):
+        assert giveaway not in content
+    assert "next=" not in page.url
 
 
 def test_quick_exit_is_the_first_thing_the_keyboard_reaches(signed_in):

@@ -7,6 +7,7 @@ import pytest
 import time_machine
 from django.urls import reverse
 
+from checkins import weeks
 from checkins.models import Answer, CheckIn, WeekState
 from checkins.weeks import week_closes_at, week_start_for
 
@@ -102,3 +103,45 @@ def test_a_week_becomes_missed_only_when_it_closes_in_the_couples_zone(couple):
     assert week_closes_at(SUNDAY_WEEK, couple.zone) == datetime(2026, 3, 15, 15, 0, tzinfo=UTC)
     assert checkin.state(datetime(2026, 3, 15, 14, 59, tzinfo=UTC)) == WeekState.OPEN
     assert checkin.state(datetime(2026, 3, 15, 15, 0, tzinfo=UTC)) == WeekState.MISSED
+
+
+@pytest.mark.parametrize(
+    ("kept", "open_weeks", "streak"),
+    [
+        (set(), 2, 0),
+        ({date(2026, 3, 2)}, 2, 1),  # this week, kept early
+        ({date(2026, 2, 16)}, 2, 1),  # this week and last are still open: no break
+        ({date(2026, 2, 16), date(2026, 2, 9)}, 2, 2),
+        ({date(2026, 3, 2), date(2026, 2, 16), date(2026, 2, 9)}, 2, 3),
+        ({date(2026, 2, 16)}, 1, 0),  # last week is over and was not kept
+        ({date(2026, 2, 23), date(2026, 2, 9)}, 1, 1),
+    ],
+)
+def test_one_streak_rule_open_weeks_never_break_the_run(kept, open_weeks, streak):
+    assert weeks.streak(kept, date(2026, 3, 2), open_weeks=open_weeks) == streak
+
+
+@pytest.mark.parametrize(
+    "kept",
+    [
+        set(),
+        {date(2026, 3, 2)},
+        {date(2026, 2, 16)},
+        {date(2026, 2, 23), date(2026, 2, 9), date(2026, 2, 2)},
+        {date(2026, 3, 2), date(2026, 2, 16), date(2026, 2, 9), date(2026, 1, 26)},
+    ],
+)
+def test_the_history_counts_its_streak_in_sql_by_the_same_rule(couple, kept):
+    current = date(2026, 3, 2)
+    for week in sorted(kept | {date(2026, 2, 2)}):  # a missed week among them
+        CheckIn.objects.create(
+            couple=couple,
+            week_start=week,
+            revealed_at=datetime(2026, 3, 1, tzinfo=UTC) if week in kept else None,
+        )
+    settled = current - weeks.WEEK * (1 + weeks.LATE_WEEKS)
+
+    tally = CheckIn.objects.tally(couple, settled)
+
+    expected = weeks.streak(kept, current, open_weeks=1 + weeks.LATE_WEEKS)
+    assert tally["kept_lately"] + tally["run"] == expected

@@ -16,7 +16,7 @@ from recovery.encryption import TOKEN_PREFIX, encrypted_field_columns
 from together.models import JournalEntry
 
 from .test_settings import manage
-from .writing import write_everything, write_therapist_note
+from .writing import write_everything, write_therapist_label, write_therapist_note
 
 # Every free-text field people write. Turning one back into plain text fails here.
 MUST_BE_ENCRYPTED = {
@@ -75,8 +75,10 @@ def test_every_free_text_field_people_write_is_encrypted():
 
 @pytest.mark.django_db
 def test_raw_sql_shows_only_ciphertext_and_the_app_reads_the_text(hurt, couple, therapist):
-    markers = write_everything(hurt, couple, "CANARY7") | write_therapist_note(
-        therapist, couple, "CANARY7"
+    markers = (
+        write_everything(hurt, couple, "CANARY7")
+        | write_therapist_note(therapist, couple, "CANARY7")
+        | write_therapist_label(therapist, couple, "CANARY7")
     )
     assert {key.rsplit(".", 1)[0] for key in markers} >= MUST_BE_ENCRYPTED.keys()
 

@@ -73,3 +73,30 @@ def test_deploy_check_passes_with_production_settings():
     )
 
     assert result.returncode == 0, result.stderr
+
+
+def test_email_links_follow_the_port_the_demo_is_served_on():
+    show = "from django.conf import settings; print(settings.SITE_URL)"
+
+    on_8080 = manage("shell", "-c", show, DJANGO_DEBUG="1", PORT="8080")
+    chosen = manage(
+        "shell", "-c", show, DJANGO_DEBUG="1", PORT="8080", SITE_URL="https://cg.example/"
+    )
+
+    assert on_8080.stdout.strip().splitlines()[-1] == "http://127.0.0.1:8080", on_8080.stderr
+    assert chosen.stdout.strip().splitlines()[-1] == "https://cg.example"
+
+
+def test_make_run_serves_and_links_on_the_same_port():
+    dry_run = subprocess.run(
+        ["make", "-n", "run", "PORT=8080"], cwd=ROOT, capture_output=True, text=True, timeout=60
+    )
+    assert "runserver 127.0.0.1:8080" in dry_run.stdout
+    exported = subprocess.run(
+        ["make", "-s", "--eval=show-port: ; @echo $$PORT", "show-port", "PORT=8080"],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert exported.stdout.strip() == "8080"

@@ -13,7 +13,13 @@ from agreements.models import Acceptance, Agreement, Review, ReviewResponse, Ver
 from checkins.models import Answer as CheckinAnswer
 from checkins.models import CheckIn
 from pacing.models import Exercise, ExerciseSession, ReadinessReport, Reflection
-from therapists.models import CsiResponse, ExerciseSuggestion, NoteVisibility, TherapistNote
+from therapists.models import (
+    CsiResponse,
+    ExerciseSuggestion,
+    NoteVisibility,
+    TherapistLink,
+    TherapistNote,
+)
 from together import models as together
 from triggers.models import Category, Reassurance, Sharing, Trigger
 
@@ -184,3 +190,10 @@ def write_therapist_note(therapist: User, couple: Couple, tag: str) -> dict[str,
         note=f"{tag}-{suggestion}",
     )
     return {note: f"{tag}-{note}", suggestion: f"{tag}-{suggestion}"}
+
+
+def write_therapist_label(therapist: User, couple: Couple, tag: str) -> dict[str, str]:
+    """The therapist's own label for the couple on their list."""
+    label = "therapists.therapistlink.label"
+    TherapistLink.objects.create(couple=couple, therapist=therapist, label=f"{tag}-{label}")
+    return {label: f"{tag}-{label}"}

@@ -93,6 +93,7 @@ KWARGS = {
     },
     "therapists:couple_detail": lambda w: {"couple_id": w.couple.pk},
     "therapists:add_note": lambda w: {"couple_id": w.couple.pk},
+    "therapists:set_label": lambda w: {"couple_id": w.couple.pk},
     "join": lambda w: {"token": w.ids["join_token"]},
     "unsubscribe": lambda w: {"token": w.ids["unsubscribe_token"]},
     "resubscribe": lambda w: {"token": w.ids["unsubscribe_token"]},

@@ -147,7 +147,7 @@ def therapist_couple_routes() -> set[str]:
     return {entry.name for entry in app.url_patterns if "<id:couple_id>" in str(entry.pattern)}
 
 
-COUPLE_ROUTES = ["couple_detail", "add_note", "set_ceiling", "suggest_exercise"]
+COUPLE_ROUTES = ["couple_detail", "add_note", "set_ceiling", "suggest_exercise", "set_label"]
 METHODS = ["get", "post", "put", "patch", "delete", "head", "options"]
 REFUSED = [
     name for name, (_, who, allowed) in SITUATIONS.items() if who == "dr_lee" and not allowed

@@ -411,15 +411,18 @@ def test_needing_attention_first_looks_at_every_couple_not_only_one_page(dr_lee,
     assert "One may need your attention." in first
 
 
-@pytest.mark.parametrize("page", ["99", "0", "-1", "two", ""])
-def test_a_page_that_is_not_there_shows_the_first_one(dr_lee, thirteen, page):
+@pytest.mark.parametrize(("page", "shown"), [("two", "1"), ("", "1"), ("99", "2"), ("0", "2")])
+def test_a_page_that_is_not_there_shows_the_first_or_the_last(dr_lee, thirteen, page, shown):
+    # The one pager's rule (recovery/paging.py): not a number, the first; past the end
+    # (an old link, a couple who has left since), the last.
     client = client_for(dr_lee)
     url = reverse("therapists:dashboard")
 
     response = client.get(url, {"sort": "name", "page": page})
 
     assert response.status_code == HTTPStatus.OK
-    assert names_on(response.text) == names_on(client.get(url, {"sort": "name"}).text)
+    expected = client.get(url, {"sort": "name", "page": shown}).text
+    assert names_on(response.text) == names_on(expected)
 
 
 def test_a_page_change_comes_as_a_fragment_for_htmx(dr_lee, thirteen):
@@ -442,3 +445,47 @@ def test_a_single_page_has_no_page_links(shared, dr_lee):
     assert "Sam &amp; Alex" in page
     assert "Page 1 of" not in page
     assert "One couple shares their progress with you." in page
+
+
+def test_two_couples_with_the_same_names_are_told_apart(dr_lee, frozen):
+    first, second = [], []
+    for number, (bucket, started) in enumerate(
+        [(first, NOW - timedelta(days=90)), (second, NOW - timedelta(days=20))]
+    ):
+        jordan = make_user(f"jordan{number}@example.test", "Jordan")
+        casey = make_user(f"casey{number}@example.test", "Casey")
+        couple = make_couple(jordan, casey)
+        couple.created_at = started
+        couple.save(update_fields=["created_at"])
+        bucket.append(link(couple, dr_lee, jordan, casey))
+    client = client_for(dr_lee)
+
+    page = client.get(reverse("therapists:dashboard")).text
+    assert "Started 20 Aug 2026" in page
+    assert "Started 29 Oct 2026" in page
+
+    response = client.post(
+        reverse("therapists:set_label", args=[second[0].couple_id]), {"label": "Tuesdays, referral"}
+    )
+    assert response.status_code == HTTPStatus.FOUND
+    page = client.get(reverse("therapists:dashboard")).text
+    assert "Tuesdays, referral" in page
+    assert "Started 20 Aug 2026" in page
+    assert "Started 29 Oct 2026" not in page
+    # The label is the therapist's own: the partners never see it.
+    jordan = second[0].couple.memberships.first().user
+    assert (
+        "Tuesdays, referral"
+        not in client_for(jordan).get(reverse("therapists:couple_settings")).text
+    )
+
+
+def test_a_label_that_is_too_long_is_a_form_error(dr_lee, hurt, involved, couple, frozen):
+    link(couple, dr_lee, hurt, involved)
+
+    response = client_for(dr_lee).post(
+        reverse("therapists:set_label", args=[couple.pk]), {"label": "x" * 61}
+    )
+
+    assert response.status_code == HTTPStatus.UNPROCESSABLE_ENTITY
+    assert "Please keep the label under 60 characters." in response.text

@@ -38,7 +38,7 @@ MARKERS = {
 SEALED = {"safety": 0, "trust": 1, "connection": 2, "hope": 3}
 DRAFT = {"safety": 10, "trust": 10, "connection": 9, "hope": 9}
 THERAPIST_ROUTES = {"dashboard", "setup", "couple_detail", "add_note", "set_ceiling",
-                    "suggest_exercise"}  # fmt: skip
+                    "suggest_exercise", "set_label"}  # fmt: skip
 
 
 @pytest.fixture
@@ -148,6 +148,9 @@ def every_therapist_response(client, couple):
         ),
         "suggest_exercise with errors": client.post(
             reverse("therapists:suggest_exercise", args=[couple.pk]), {"exercise": ""}
+        ),
+        "set_label with errors": client.post(
+            reverse("therapists:set_label", args=[couple.pk]), {"label": "x" * 61}
         ),
     }
     for name in therapist_routes() - THERAPIST_ROUTES:  # the partners' pages: refused

@@ -4,9 +4,9 @@ from http import HTTPStatus
 import pytest
 from django.urls import reverse
 
+from checkins.weeks import streak as weeks_in_a_row
 from together.models import Goal, Step, Win, WinKind
 from together.services import wins_strip
-from together.streaks import consecutive_weeks
 
 from ..conftest import client_for
 
@@ -136,7 +136,7 @@ def test_a_bad_win_is_a_form_error(hurt, hurt_membership, data, message):
     ],
 )
 def test_a_streak_counts_weeks_in_a_row(weeks, this_week, streak):
-    assert consecutive_weeks(weeks, this_week) == streak
+    assert weeks_in_a_row(weeks, this_week) == streak
 
 
 def test_the_weekly_strip_shows_this_weeks_wins_and_celebrates_the_streak(
