@@ -22,3 +22,7 @@ PAGES = [
     Page("therapist dashboard", "/therapists/couples/", "therapist"),
 ]
 VIEWERS = {"couple": email_for("hurt", 1), "therapist": email_for("therapist", 1)}
+
+# Worker and database CPU ms per request, one request at a time (`python -m bench.cpu`),
+# as recorded in the README's Performance section: the target each page is held to.
+RECORDED_CPU_MS: dict[str, tuple[float, float]] = {}
