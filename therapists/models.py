@@ -247,6 +247,7 @@ class TherapistLink(models.Model):
         )
         self.consents.filter(revoked_at__isnull=True).update(revoked_at=now, revoked_by=by)
         PacingPolicy.objects.filter(couple_id=self.couple_id).update(therapist_ceiling=None)
+        versions.bump(self.couple_id)  # the cached gate held the ceiling
         others = member_ids(self.couple_id, exclude=by.pk if by else None)
         notify(NoticeKind.CONSENT_WITHDRAWN, others, _settings_path())
         self.ended_at, self.ended_by = now, by

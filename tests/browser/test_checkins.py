@@ -71,7 +71,8 @@ def test_both_partners_check_in_and_see_the_reveal_and_the_chart(new_page):
         page.get_by_role("link", name="Your weeks and trends").click()
         chart = page.get_by_role("img", name=re.compile("^Safety from 0 to 10"))
         chart.wait_for()
-        assert chart.locator("circle").count() == 2  # one point for each partner
+        # One point for each partner: each line's dots are drawn as one path.
+        assert chart.locator("path.dots").count() == 2
         page.get_by_text("1 week kept in a row").wait_for()
         assert_fits_a_phone(page)
     sam.get_by_text("Sam laughed at my terrible pasta").wait_for()  # a small win, celebrated
