@@ -7,7 +7,8 @@ from allauth.account.models import EmailAddress
 from django.conf import settings
 from django.contrib.auth.models import AbstractUser, BaseUserManager
 from django.db import IntegrityError, models, transaction
-from django.db.models import Q
+from django.db.models import Exists, OuterRef, Q, Value
+from django.db.models.functions import Cast, Concat
 from django.utils import timezone as tz
 from django.utils.translation import gettext_lazy as _
 
@@ -275,7 +276,35 @@ class Invitation(models.Model):
                 created_at=now,
                 expires_at=now + INVITATION_LIFETIME,
             )
+            # The email is owed from this moment, in the same transaction: if its task
+            # is never queued, the sweep (send_owed_invitations) still sends it.
+            SentEmail.objects.create(
+                user=None, kind=InvitationEmailKind.PARTNER_INVITATION, period=invitation.period
+            )
         return invitation, token
+
+    @property
+    def period(self) -> str:
+        """Its email's claim: one email per invitation."""
+        return f"invitation:{self.pk}"
+
+    def renew_token(self) -> str:
+        """A new link for an invitation whose email was never sent (only a hash of
+        the first one was kept, so it cannot be sent again)."""
+        token = secrets.token_urlsafe(32)
+        Invitation.objects.filter(pk=self.pk).update(token_hash=hash_token(token))
+        self.token_hash = hash_token(token)
+        return token
+
+    @classmethod
+    def with_owed_email(cls, before):
+        """Pending invitations made before `before` whose email was never sent."""
+        owed = SentEmail.objects.claimable().filter(
+            user=None,
+            kind=InvitationEmailKind.PARTNER_INVITATION,
+            period=Concat(Value("invitation:"), Cast(OuterRef("pk"), models.CharField())),
+        )
+        return cls.objects.pending().filter(Exists(owed), created_at__lt=before)
 
     @classmethod
     def find(cls, token: str) -> "Invitation | None":

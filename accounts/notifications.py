@@ -52,7 +52,7 @@ def send_once(user: User, kind: EmailKind, period: str, template: str, context=N
         "List-Unsubscribe": f"<{unsubscribe_url}>",
         "List-Unsubscribe-Post": "List-Unsubscribe=One-Click",
     }
-    _deliver(record, user.email, template, context, headers)
+    deliver(record, user.email, template, context, headers)
     return True
 
 
@@ -65,7 +65,7 @@ def send_once_to_address(
     record = SentEmail.claim(None, kind, period, new_message_id())
     if record is None:
         return False
-    _deliver(record, address, template, context or {}, {})
+    deliver(record, address, template, context or {}, {})
     return True
 
 
@@ -73,7 +73,7 @@ def new_message_id() -> str:
     return make_msgid(domain=urlsplit(settings.SITE_URL).hostname or "localhost")
 
 
-def _deliver(record: SentEmail, to: str, template: str, context: dict, headers: dict) -> None:
+def deliver(record: SentEmail, to: str, template: str, context: dict, headers: dict) -> None:
     try:
         send_templated_email(
             to, template, context, headers={**headers, "Message-ID": record.message_id}

@@ -1,4 +1,5 @@
 import logging
+from datetime import timedelta
 
 from celery import shared_task
 from django.urls import reverse
@@ -7,7 +8,7 @@ from django.utils import timezone
 from recovery.emails import absolute_url
 
 from .models import Invitation, InvitationEmailKind, SentEmail
-from .notifications import send_once_to_address
+from .notifications import deliver, new_message_id, send_once_to_address
 
 logger = logging.getLogger(__name__)
 
@@ -20,14 +21,42 @@ def send_invitation(invitation_id: int, token: str) -> None:
     send_once_to_address(
         invitation.email,
         InvitationEmailKind.PARTNER_INVITATION,
-        f"invitation:{invitation.pk}",
+        invitation.period,
         "invitation",
-        {
-            "inviter_email": invitation.invited_by.email,
-            "join_url": absolute_url(reverse("join", args=[token])),
-            "expires_at": invitation.expires_at,
-        },
+        _invitation_context(invitation, token),
     )
+
+
+def _invitation_context(invitation: Invitation, token: str) -> dict:
+    return {
+        "inviter_email": invitation.invited_by.email,
+        "join_url": absolute_url(reverse("join", args=[token])),
+        "expires_at": invitation.expires_at,
+    }
+
+
+# Long enough for the task queued on commit to have run, when the broker took it.
+OWED_INVITATION_GRACE = timedelta(minutes=2)
+
+
+@shared_task(acks_late=True)
+def send_owed_invitations() -> int:
+    """Send the invitations whose email was owed but never went out (its task was
+    never queued, or the mail server refused it), each with a new link."""
+    sent = 0
+    owed = Invitation.with_owed_email(timezone.now() - OWED_INVITATION_GRACE)
+    for invitation in owed.select_related("invited_by")[:100]:
+        # Claimed first, so a late original task and this sweep never both send.
+        record = SentEmail.claim(
+            None, InvitationEmailKind.PARTNER_INVITATION, invitation.period, new_message_id()
+        )
+        if record is None:
+            continue
+        token = invitation.renew_token()
+        context = _invitation_context(invitation, token)
+        deliver(record, invitation.email, "invitation", context, {})
+        sent += 1
+    return sent
 
 
 @shared_task

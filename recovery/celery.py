@@ -49,6 +49,11 @@ app.conf.beat_schedule = {
         "task": "agreements.tasks.open_reviews_and_remind",
         "schedule": 900.0,
     },
+    # Invitations whose email was owed but never queued or sent.
+    "owed-invitations": {
+        "task": "accounts.tasks.send_owed_invitations",
+        "schedule": 120.0,
+    },
     "stuck-emails": {
         "task": "accounts.tasks.resolve_stuck_emails",
         "schedule": 300.0,
