@@ -19,11 +19,10 @@ CHECK_TIMEOUT_SECONDS = 2
 
 def _database() -> str:
     try:
-        with connection.cursor() as cursor:
-            cursor.execute("SELECT 1")
+        connection.ensure_connection()
     except DatabaseError:
         return "down"
-    return "ok"
+    return "ok" if connection.is_usable() else "down"
 
 
 def _redis() -> str:
