@@ -4,6 +4,7 @@ Personas: Sam (hurt partner) and Alex (involved partner) share a couple space;
 Robin is in another couple; Dr. Lee is a therapist; Kim has no couple yet.
 """
 
+import contextlib
 import os
 import shutil
 
@@ -14,7 +15,7 @@ from django.test import Client
 from recovery.celery import app as celery_app
 
 from .factories import make_couple, make_user
-from .local_redis import LocalRedis, redis_server_available
+from .local_redis import LocalRedis, free_port, redis_server_available
 
 IN_CI = os.environ.get("CI") == "true"
 
@@ -51,6 +52,28 @@ def _isolated_services():
     cache.clear()
     yield
     cache.clear()
+
+
+@contextlib.contextmanager
+def celery_broker(url: str):
+    """The real Celery app publishing for real to the broker at `url` (no eager tasks),
+    put back afterwards. Pooled connections are dropped both ways, as Celery does after
+    a fork, so publishing uses the broker configured now."""
+    saved = {key: celery_app.conf[key] for key in ("broker_url", "task_always_eager")}
+    celery_app.conf.update(broker_url=url, task_always_eager=False)
+    celery_app._after_fork()
+    try:
+        yield
+    finally:
+        celery_app.conf.update(saved)
+        celery_app._after_fork()
+
+
+@pytest.fixture
+def refused_broker():
+    """A broker address where nothing listens: publishing fails, as when Redis is down."""
+    with celery_broker(f"redis://127.0.0.1:{free_port()}/0"):
+        yield
 
 
 @pytest.fixture

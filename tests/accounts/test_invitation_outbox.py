@@ -3,7 +3,6 @@ queued (the broker refused it), the sweep sends it later, exactly once, with a l
 that works."""
 
 import re
-import socket
 from datetime import timedelta
 from http import HTTPStatus
 
@@ -20,20 +19,6 @@ from recovery.celery import app as celery_app
 from ..conftest import client_for
 
 pytestmark = pytest.mark.django_db(transaction=True)
-
-
-@pytest.fixture
-def refused_broker():
-    """A broker address where nothing listens: publishing fails, as when Redis is down."""
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        port = probe.getsockname()[1]
-    saved = {key: celery_app.conf[key] for key in ("broker_url", "task_always_eager")}
-    celery_app.conf.update(broker_url=f"redis://127.0.0.1:{port}/0", task_always_eager=False)
-    celery_app._after_fork()
-    yield
-    celery_app.conf.update(saved)
-    celery_app._after_fork()
 
 
 def test_an_invitation_whose_task_was_refused_is_sent_later_exactly_once(refused_broker, loner):

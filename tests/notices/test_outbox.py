@@ -3,7 +3,6 @@ owes are written in one transaction; a relay task sends it, and the sweep catche
 when the task could not be queued or the email failed."""
 
 import logging
-import socket
 from datetime import timedelta
 from http import HTTPStatus
 
@@ -16,7 +15,6 @@ from django.utils import timezone
 from accounts.models import EmailKind, EmailOptOut
 from notices.models import Kind, Notice
 from notices.services import deliver_owed_emails
-from recovery.celery import app
 from triggers.models import Trigger
 
 from ..conftest import client_for
@@ -31,26 +29,9 @@ FORM = {
 }
 
 
-def closed_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
-
-
-@pytest.fixture
-def refusing_broker():
-    """The real Celery app, publishing for real to a broker that refuses connections."""
-    saved = {key: app.conf[key] for key in ("broker_url", "task_always_eager")}
-    app.conf.update(broker_url=f"redis://127.0.0.1:{closed_port()}/0", task_always_eager=False)
-    app._after_fork()  # forget pooled connections to the previous broker
-    yield
-    app.conf.update(saved)
-    app._after_fork()
-
-
 @pytest.mark.django_db(transaction=True)
 def test_a_refused_broker_delays_the_email_and_never_fails_the_act(
-    hurt, involved, couple, refusing_broker, caplog
+    hurt, involved, couple, refused_broker, caplog
 ):
     with caplog.at_level(logging.WARNING, logger="notices.services"):
         response = client_for(hurt).post(reverse("triggers:new"), FORM)

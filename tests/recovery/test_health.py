@@ -7,15 +7,8 @@ import pytest
 from django.db import connection
 from django.test import Client, override_settings
 
-from recovery.celery import app as celery_app
-
-from ..conftest import require
-
-
-def closed_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
+from ..conftest import celery_broker, require
+from ..local_redis import free_port
 
 
 def redis_available() -> bool:
@@ -42,21 +35,11 @@ def test_healthy_local_demo(db):
 
 def test_redis_and_broker_are_reported_but_never_fail_the_check(db):
     require(redis_available(), "Redis is not running on 127.0.0.1:6379")
-    down = f"redis://127.0.0.1:{closed_port()}/0"
-    celery_app.conf.task_always_eager = False  # put back by the autouse fixture
-    broker = celery_app.conf.broker_url
-    try:
-        celery_app.conf.broker_url = "redis://127.0.0.1:6379/11"
-        with override_settings(REDIS_URL="redis://127.0.0.1:6379/11"):
-            assert health() == (HTTPStatus.OK, {"database": "ok", "redis": "ok", "broker": "ok"})
-        celery_app.conf.broker_url = down
-        with override_settings(REDIS_URL=down):
-            assert health() == (
-                HTTPStatus.OK,
-                {"database": "ok", "redis": "down", "broker": "down"},
-            )
-    finally:
-        celery_app.conf.broker_url = broker
+    up, down = "redis://127.0.0.1:6379/11", f"redis://127.0.0.1:{free_port()}/0"
+    with celery_broker(up), override_settings(REDIS_URL=up):
+        assert health() == (HTTPStatus.OK, {"database": "ok", "redis": "ok", "broker": "ok"})
+    with celery_broker(down), override_settings(REDIS_URL=down):
+        assert health() == (HTTPStatus.OK, {"database": "ok", "redis": "down", "broker": "down"})
 
 
 @pytest.fixture

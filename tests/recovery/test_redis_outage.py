@@ -12,11 +12,10 @@ from django.test import Client, override_settings
 from django.urls import reverse
 
 from checkins.models import Answer
-from recovery.celery import app as celery_app
 from recovery.redis_config import redis_settings
 from triggers.models import Trigger
 
-from ..conftest import client_for, require
+from ..conftest import celery_broker, client_for, require
 from ..factories import PASSWORD
 from ..local_redis import LocalRedis, redis_server_available
 
@@ -39,13 +38,12 @@ def production_redis(local_redis, monkeypatch):
     cache, sessions cached in front of the database, and the Celery broker."""
     # Try Redis again on every call, so the test need not wait out the pause.
     monkeypatch.setattr("recovery.cache.RETRY_AFTER_SECONDS", 0)
-    saved = {key: celery_app.conf[key] for key in ("broker_url", "task_always_eager")}
-    celery_app.conf.update(broker_url=local_redis.url, task_always_eager=False)
-    celery_app._after_fork()  # drop pooled broker connections made for the old URL
-    with override_settings(**redis_settings(local_redis.url)), time_machine.travel(NOW):
+    with (
+        celery_broker(local_redis.url),
+        override_settings(**redis_settings(local_redis.url)),
+        time_machine.travel(NOW),
+    ):
         yield local_redis
-    celery_app.conf.update(saved)
-    celery_app._after_fork()
 
 
 def session_in_redis(server: LocalRedis, client: Client) -> bool:

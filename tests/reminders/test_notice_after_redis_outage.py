@@ -11,11 +11,10 @@ from django.urls import reverse
 
 from notices.models import Kind, Notice
 from notices.tasks import deliver_owed_notice_emails
-from recovery.celery import app as celery_app
 from recovery.redis_config import redis_settings
 from triggers.models import Trigger
 
-from ..conftest import client_for, require
+from ..conftest import celery_broker, client_for, require
 from ..smtp_sink import SmtpSink
 from .test_worker_killed import Worker
 
@@ -34,13 +33,8 @@ def production_redis(local_redis, monkeypatch):
     """Cache, sessions and broker on the test's Redis, as REDIS_URL sets them."""
     require(connection.vendor == "postgresql", "needs PostgreSQL (set DATABASE_URL)")
     monkeypatch.setattr("recovery.cache.RETRY_AFTER_SECONDS", 0)
-    saved = {key: celery_app.conf[key] for key in ("broker_url", "task_always_eager")}
-    celery_app.conf.update(broker_url=local_redis.url, task_always_eager=False)
-    celery_app._after_fork()
-    with override_settings(**redis_settings(local_redis.url)):
+    with celery_broker(local_redis.url), override_settings(**redis_settings(local_redis.url)):
         yield local_redis
-    celery_app.conf.update(saved)
-    celery_app._after_fork()
 
 
 def test_a_notice_owed_while_redis_was_down_is_emailed_exactly_once_after(

@@ -13,7 +13,7 @@ from django.core import mail
 from checkins.tasks import scan_checkin_reminders
 from recovery.celery import app
 
-from ..conftest import require
+from ..conftest import celery_broker, require
 from ..factories import make_couple, make_user
 
 pytestmark = pytest.mark.django_db(transaction=True)
@@ -31,19 +31,11 @@ def redis_is_up() -> bool:
 @pytest.fixture
 def celery_worker():
     require(redis_is_up(), f"Redis is not reachable at {REDIS_URL}")
-    saved = {k: app.conf[k] for k in ("broker_url", "task_always_eager")}
-    app.conf.update(broker_url=REDIS_URL, task_always_eager=False)
-    forget_connections()
-    with start_worker(app, pool="threads", concurrency=2, perform_ping_check=False) as worker:
+    with (
+        celery_broker(REDIS_URL),
+        start_worker(app, pool="threads", concurrency=2, perform_ping_check=False) as worker,
+    ):
         yield worker
-    app.conf.update(saved)
-    forget_connections()
-
-
-def forget_connections():
-    """Drop pooled connections made for the previous broker setting (what Celery
-    itself does after a fork), so publishing uses the broker configured now."""
-    app._after_fork()
 
 
 def test_every_scheduled_job_points_at_a_registered_task():

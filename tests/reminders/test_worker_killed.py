@@ -22,9 +22,8 @@ from django.utils import timezone
 
 from accounts.models import Invitation, Role, SentEmail
 from accounts.tasks import send_invitation
-from recovery.celery import app as celery_app
 
-from ..conftest import client_for, require
+from ..conftest import celery_broker, client_for, require
 from ..smtp_sink import SmtpSink
 
 pytestmark = pytest.mark.django_db(transaction=True)
@@ -35,12 +34,8 @@ LONGER_THAN_ANY_TASK = timedelta(seconds=settings.CELERY_TASK_TIME_LIMIT) + time
 @pytest.fixture
 def broker(local_redis):
     require(connection.vendor == "postgresql", "needs PostgreSQL (set DATABASE_URL)")
-    saved = {key: celery_app.conf[key] for key in ("broker_url", "task_always_eager")}
-    celery_app.conf.update(broker_url=local_redis.url, task_always_eager=False)
-    celery_app._after_fork()
-    yield local_redis
-    celery_app.conf.update(saved)
-    celery_app._after_fork()
+    with celery_broker(local_redis.url):
+        yield local_redis
 
 
 @pytest.fixture
