@@ -10,6 +10,8 @@ from django.utils.translation import gettext as _
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from recovery.decorators import post_only
+
 from .access import active_membership, archived_memberships, member_required, partner_membership
 from .forms import (
     CoupleStartForm,
@@ -57,7 +59,7 @@ def start_couple(request):
     return redirect("home")
 
 
-@require_POST
+@post_only(page="home")
 @member_required
 def invite_partner(request, membership):
     if partner_membership(membership):

@@ -8,6 +8,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from accounts.access import member_required, partner_membership
+from recovery.decorators import post_only
 
 from .forms import CompareForm, DeclineForm, ProposalForm, ReviewForm
 from .history import history_for
@@ -139,7 +140,7 @@ def accept(request, membership, pk):
     return redirect("agreements:overview")
 
 
-@require_POST
+@post_only(page="agreements:version")
 @member_required
 def decline(request, membership, pk):
     agreement = _agreement(membership)

@@ -7,10 +7,11 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone as tz
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_GET, require_POST
+from django.views.decorators.http import require_GET
 from django_htmx.http import HttpResponseClientRefresh
 
 from accounts.access import member_required, partner_membership
+from recovery.decorators import post_only
 from triggers.models import Trigger
 
 from . import weeks
@@ -103,7 +104,7 @@ def status(request, membership, week):
     return render(request, f"{PAGE}#partner_status", _week_context(membership, checkin))
 
 
-@require_POST
+@post_only(page="checkins:week")
 @member_required
 def save_answer(request, membership, week):
     checkin = _checkin_or_404(membership, week)
@@ -128,7 +129,7 @@ def save_answer(request, membership, week):
     return redirect(_week_url(checkin))
 
 
-@require_POST
+@post_only(page="checkins:week")
 @member_required
 def save_shared(request, membership, week):
     checkin = _checkin_or_404(membership, week)

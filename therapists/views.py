@@ -14,6 +14,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from accounts.access import member_required, partner_membership, therapist_required
 from accounts.models import Membership
 from pacing.models import gate_for
+from recovery.decorators import post_only
 from recovery.paging import page_of
 
 from . import csi, progress
@@ -297,7 +298,7 @@ def _open_link(membership) -> TherapistLink | None:
     )
 
 
-@require_POST
+@post_only(page="therapists:couple_settings")
 @member_required
 def invite_by_code(request, membership):
     form = CodeForm(request.POST)
@@ -306,7 +307,7 @@ def invite_by_code(request, membership):
     return _invite(request, membership, therapist=form.therapist)
 
 
-@require_POST
+@post_only(page="therapists:couple_settings")
 @member_required
 def invite_by_email(request, membership):
     form = TherapistEmailForm(request.POST, membership=membership)

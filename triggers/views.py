@@ -6,9 +6,10 @@ from django.core.paginator import Paginator
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_GET, require_http_methods, require_POST
+from django.views.decorators.http import require_GET, require_http_methods
 
 from accounts.access import couple_object_or_404, member_required, partner_membership
+from recovery.decorators import post_only
 
 from . import pattern_charts
 from .forms import STARTERS, ReassuranceForm, TriggerForm
@@ -79,7 +80,7 @@ def detail(request, membership, pk):
     return _render_detail(request, trigger, ReassuranceForm())
 
 
-@require_POST
+@post_only(page="triggers:detail")
 @member_required
 def reassure(request, membership, pk):
     trigger = _visible_trigger(membership, pk)

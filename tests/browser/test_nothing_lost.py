@@ -73,6 +73,7 @@ def test_a_joint_note_clash_shows_both_texts_and_the_merge_is_saved(
     # Back never lands on the POST-only address (without JavaScript the browser
     # keeps the address it posted to, and a reload asks before posting again).
     assert sam_page.evaluate("document.activeElement.matches('[data-error-summary]')")
+    posted_to = sam_page.url
     if javascript:
         assert sam_page.url.endswith("/checkins/week/2026-03-02/")
         from axe_playwright_python.sync_playwright import Axe
@@ -90,6 +91,13 @@ def test_a_joint_note_clash_shows_both_texts_and_the_merge_is_saved(
     assert checkin.joint_note == merged
     alex_page.reload()
     assert alex_page.get_by_label("Our note").input_value() == merged
+
+    # Coming back later to the address the clash was shown at (without JavaScript it
+    # is the form's POST-only address) opens the week's page, not an error.
+    response = sam_page.goto(posted_to)
+    assert response.ok
+    assert sam_page.url.endswith("/checkins/week/2026-03-02/")
+    assert sam_page.get_by_label("Our note").input_value() == merged
 
 
 def test_an_invitation_opened_by_the_wrong_account_is_refused_and_the_invited_one_joins(

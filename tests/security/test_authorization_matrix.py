@@ -7,6 +7,9 @@ more private object) and says, per method, what each actor gets, in this column 
     outsider (Robin, member of another couple), therapist (Dr. Lee, both consents),
     revoked (Dr. Lee after Sam withdrew consent), unlinked (Dr. Ng), staff (superuser)
 
+An action whose form errors are shown on its page answers a plain visit (GET) with a
+redirect to that page (`recovery.decorators.post_only`), whoever asks: the page checks.
+
 Outcomes: a status code; "302" is a redirect to a page (not to log in); LOGIN is the
 redirect to the login page; AUTH is the redirect to re-enter the password. "OTHER"
 stands for PUT, PATCH and DELETE and defaults to LOGIN for anonymous visitors and 405
@@ -85,7 +88,7 @@ EXPECTED = {
         "POST": "LOGIN 409   302   404   404   404   404   404",
     },
     "agreements:decline": {
-        "GET": "LOGIN 405   405   405   405   405   405   405",
+        "GET": "LOGIN 302   302   302   302   302   302   302",
         "POST": "LOGIN 422   422   404   404   404   404   404",
     },
     "agreements:withdraw": {
@@ -105,7 +108,7 @@ EXPECTED = {
         "POST": "LOGIN 405   405   405   405   405   405   405",
     },
     "checkins:save_answer": {
-        "GET": "LOGIN 405   405   405   405   405   405   405",
+        "GET": "LOGIN 302   302   302   302   302   302   302",
         "POST": "LOGIN 422   302   302   404   404   404   404",
         "HX-POST": "LOGIN 422   200   200   404   404   404   404",
     },
@@ -115,7 +118,7 @@ EXPECTED = {
         "HX-GET": "LOGIN 200   200   200   404   404   404   404",
     },
     "checkins:save_shared": {
-        "GET": "LOGIN 405   405   405   405   405   405   405",
+        "GET": "LOGIN 302   302   302   302   302   302   302",
         "POST": "LOGIN 422   422   422   404   404   404   404",
     },
     "pacing:index": {  # membership is checked before the method here
@@ -171,7 +174,7 @@ EXPECTED = {
         "POST": "LOGIN 422   422   422   422   422   422   422",
     },
     "invite_partner": {
-        "GET": "LOGIN 405   405   405   405   405   405   405",
+        "GET": "LOGIN 302   302   302   302   302   302   302",
         "POST": "LOGIN 302   302   302   404   404   404   404",
     },
     "revoke_invitation": {
@@ -301,11 +304,11 @@ EXPECTED = {
         "POST": "LOGIN 302   302   302   404   404   404   404",
     },
     "therapists:invite_by_code": {
-        "GET": "LOGIN 405   405   405   405   405   405   405",
+        "GET": "LOGIN 302   302   302   302   302   302   302",
         "POST": "LOGIN 422   422   422   404   404   404   404",
     },
     "therapists:invite_by_email": {
-        "GET": "LOGIN 405   405   405   405   405   405   405",
+        "GET": "LOGIN 302   302   302   302   302   302   302",
         "POST": "LOGIN 422   422   422   404   404   404   404",
     },
     "therapists:setup": {
@@ -330,7 +333,7 @@ EXPECTED = {
         "POST": "LOGIN 405   405   405   405   405   405   405",
     },
     "together:propose_change": {
-        "GET": "LOGIN 405   405   405   405   405   405   405",
+        "GET": "LOGIN 302   302   302   302   302   302   302",
         "POST": "LOGIN 422   422   404   404   404   404   404",
     },
     "together:accept_change": {
@@ -374,7 +377,7 @@ EXPECTED = {
         "POST": "LOGIN 405   405   405   405   405   405   405",
     },
     "together:answer": {
-        "GET": "LOGIN 405   405   405   405   405   405   405",
+        "GET": "LOGIN 302   302   302   302   302   302   302",
         "POST": "LOGIN 403   422   404   404   404   404   404",
     },
     "together:open_answer": {
@@ -415,7 +418,7 @@ EXPECTED = {
         "POST": "LOGIN 422   403   404   404   404   404   404",
     },
     "triggers:reassure": {
-        "GET": "LOGIN 405   405   405   405   405   405   405",
+        "GET": "LOGIN 302   302   302   302   302   302   302",
         "POST": "LOGIN 403   422   404   404   404   404   404",
     },
     "triggers:new": {
@@ -445,7 +448,7 @@ EXPECTED = {
         "POST": "LOGIN 422   404   404   404   404   404   404",
     },
     "triggers:reassure (private)": {
-        "GET": "LOGIN 405   405   405   405   405   405   405",
+        "GET": "LOGIN 302   302   302   302   302   302   302",
         "POST": "LOGIN 403   404   404   404   404   404   404",
     },
     "triggers:detail (for the check-in)": {

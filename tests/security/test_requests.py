@@ -7,6 +7,7 @@ in tests/accounts/test_sessions_and_safety.py::test_a_session_ends_after_thirty_
 from http import HTTPStatus
 
 import pytest
+from django.urls import resolve, reverse
 
 from .routes import all_routes, case_url
 from .test_authorization_matrix import EXPECTED
@@ -33,6 +34,8 @@ def allowed_methods(view) -> set[str] | None:
         if id(function) in seen or not hasattr(function, "__code__"):
             continue
         seen.add(id(function))
+        if hasattr(function, "post_only_page"):
+            return {"POST"}
         cells = zip(function.__code__.co_freevars, function.__closure__ or (), strict=True)
         for name, cell in cells:
             if name in {"request_method_list", "methods"}:
@@ -52,7 +55,13 @@ def project_views() -> list[tuple[str, set[str] | None]]:
 
 
 VIEWS = project_views()
-CHANGING = [key for key, methods in VIEWS if methods == {"POST"}]
+# Actions that show their form errors on their page send a plain visit to that page.
+REDIRECTING = {
+    route.key: route.callback.post_only_page
+    for route in all_routes()
+    if hasattr(route.callback, "post_only_page")
+}
+CHANGING = [key for key, methods in VIEWS if methods == {"POST"} and key not in REDIRECTING]
 
 
 @pytest.mark.parametrize(("key", "methods"), VIEWS, ids=[key for key, _ in VIEWS])
@@ -76,6 +85,20 @@ def test_a_get_to_a_changing_url_is_refused(world, db, key):
             response = world.request(actor, "GET", url, htmx=htmx, fresh=True)
             assert response.status_code == HTTPStatus.METHOD_NOT_ALLOWED, (actor, htmx)
             assert response["Allow"] == "POST"
+
+
+@pytest.mark.parametrize("key", sorted(REDIRECTING))
+def test_a_visit_to_an_action_with_a_form_goes_to_its_page(world, db, key):
+    """The address bar holds the action's URL after its form failed validation; coming
+    back to it is a GET, which lands on the page (with its own access checks)."""
+    route, url = case_url(world, key)
+    page = reverse(REDIRECTING[key], kwargs=resolve(url).kwargs)
+    for actor in ACTORS[1:]:
+        for htmx in (False, True):
+            response = world.request(actor, "GET", url, htmx=htmx, fresh=True)
+            assert response.status_code == HTTPStatus.FOUND, (actor, htmx)
+            assert response["Location"] == page
+        assert world.request(actor, "PUT", url, fresh=True).status_code == 405
 
 
 def test_there_are_changing_urls_to_check():

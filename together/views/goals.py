@@ -7,6 +7,7 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from accounts.access import couple_object_or_404, member_required
+from recovery.decorators import post_only
 
 from ..forms import GoalForm
 from ..models import Goal, GoalChange, StaleGoal, ToolError
@@ -59,7 +60,7 @@ def goal_detail(request, membership, pk):
     return goal_page(request, membership, couple_object_or_404(Goal.objects, membership, pk=pk))
 
 
-@require_POST
+@post_only(page="together:goal")
 @member_required
 def propose_change(request, membership, pk):
     goal = couple_object_or_404(Goal.objects, membership, pk=pk)

@@ -8,6 +8,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from accounts.access import couple_object_or_404, member_required
+from recovery.decorators import post_only
 
 from ..forms import AnswerForm, QuestionForm
 from ..models import Question, ToolError
@@ -63,7 +64,7 @@ def question_detail(request, membership, pk):
     return question_page(request, membership, _question(membership, pk))
 
 
-@require_POST
+@post_only(page="together:question")
 @member_required
 def answer_question(request, membership, pk):
     question = _question(membership, pk)
