@@ -89,8 +89,7 @@ ENGLISH = (
             r"\b(?:it|that|she|he|they)\s+(?:meant\s+nothing|didn['’]t\s+mean\s+anything"
             r"|did\s+not\s+mean\s+anything)\b",
         ),
-        "“It was just…” can sound as if the hurt does not count, "
-        "even when you mean to reassure.",
+        "“It was just…” can sound as if the hurt does not count, even when you mean to reassure.",
         "You could name the impact instead: “I see that this hurt you because …”.",
     ),
     Pattern(
