@@ -2,6 +2,8 @@
 page's head, `{% gentle_field field %}` for each textarea to watch. Both give nothing
 when the person has turned the hints off in Settings."""
 
+import json
+
 from django import template
 from django.urls import reverse
 from django.utils.translation import get_language
@@ -18,15 +20,14 @@ register = template.Library()
 def gentle_hint_assets(context):
     if not wants_hints(context["user"]):
         return {"hints": None}
-    return {
-        "hints": {
-            "patterns": gentle.for_browser(get_language()),
-            "lead": _("A gentle thought:"),
-            "settings_url": reverse("profile"),
-            "settings_label": _("You can turn these hints off in Settings."),
-            "field": SHOWN_WHILE_WRITING,
-        }
+    hints = {
+        "patterns": gentle.for_browser(get_language()),
+        "lead": _("A gentle thought:"),
+        "settings_url": reverse("profile"),
+        "settings_label": _("You can turn these hints off in Settings."),
+        "field": SHOWN_WHILE_WRITING,
     }
+    return {"hints": json.dumps(hints, ensure_ascii=False)}
 
 
 @register.simple_tag(takes_context=True)

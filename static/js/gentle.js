@@ -2,12 +2,12 @@
 // line notices wording that often lands as blame or as minimising, and offers a
 // gentler way to say it. It never blocks sending, changes nothing typed, and sends
 // nothing anywhere. The wording list is recovery/gentle.py, given to the page as
-// JSON (#gentle-hints) so the browser and the server read the same entries.
+// JSON (<meta id="gentle-hints">) so the browser and the server read the same entries.
 (function () {
   "use strict";
   var data = document.getElementById("gentle-hints");
   if (!data) return;
-  var config = JSON.parse(data.textContent);
+  var config = JSON.parse(data.content);
   var patterns = config.patterns.map(function (entry) {
     return { key: entry.key, re: new RegExp(entry.source, entry.flags), kind: entry.kind, gentler: entry.gentler };
   });

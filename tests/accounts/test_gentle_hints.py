@@ -1,6 +1,7 @@
 """Gentle wording hints: a form sent without JavaScript is saved exactly as written,
 and the next page offers the hint once; with the setting off, nothing at all."""
 
+import html
 import json
 import logging
 import re
@@ -91,8 +92,8 @@ def test_the_page_gives_the_script_the_modules_own_list(shared, involved):
 
     assert re.search(r"<textarea [^>]*data-gentle-hint", page)
     assert "/static/js/gentle.js" in page
-    data = re.search(r'<script id="gentle-hints" type="application/json">(.*?)</script>', page)
-    hints = json.loads(data.group(1))
+    data = re.search(r'<meta name="gentle-hints" id="gentle-hints" content="([^"]*)">', page)
+    hints = json.loads(html.unescape(data.group(1)))
     assert hints["patterns"] == gentle.for_browser("en")
     assert hints["field"] == SHOWN_WHILE_WRITING
     assert hints["settings_url"] == reverse("profile")
