@@ -26,7 +26,7 @@
     var id = field.id + "-gentle-hint";
     var region = document.getElementById(id);
     if (!region) {
-      region = document.createElement("p");
+      region = document.createElement("span"); // inside the field's <p>
       region.id = id;
       region.className = "gentle-hint";
       region.setAttribute("aria-live", "polite");

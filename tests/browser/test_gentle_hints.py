@@ -2,6 +2,7 @@
 reassurance is sent as written, and the browser notices exactly what the server does."""
 
 import pytest
+from axe_playwright_python.sync_playwright import Axe
 from django.urls import reverse
 
 from triggers.models import Reassurance, Sharing
@@ -9,6 +10,7 @@ from triggers.models import Reassurance, Sharing
 from ..factories import make_couple, make_user
 from ..recovery.test_gentle import LEFT_ALONE, NOTICED
 from ..triggers.builders import log
+from .test_accessibility import problems_on
 from .test_triggers import log_in
 
 pytestmark = pytest.mark.django_db(transaction=True)
@@ -42,6 +44,7 @@ def test_a_hint_appears_while_writing_and_the_reassurance_is_still_sent(new_page
     assert hint.get_attribute("aria-live") == "polite"
     assert "“Always”" in hint.inner_text()
     assert hint.get_by_role("link", name="You can turn these hints off in Settings.").is_visible()
+    assert problems_on(alex, Axe(), "a reassurance with a gentle hint") == []
 
     field.fill("You always make me laugh, and I'm here.")
     hint.and_(alex.locator(":empty")).wait_for(state="attached")
