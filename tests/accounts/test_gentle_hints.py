@@ -17,7 +17,7 @@ from recovery import gentle
 from together.models import Question, Readiness
 from triggers.models import Reassurance, Sharing
 
-from ..conftest import client_for
+from ..conftest import client_for, reauthenticated_client
 from ..triggers.builders import log
 
 FLAGGED = "You always go quiet when I need you. MARKER-GENTLE-4417"
@@ -152,3 +152,12 @@ def test_the_setting_is_changed_on_the_settings_page_and_is_on_by_default(hurt):
 
     hurt.refresh_from_db()
     assert hurt.gentle_hints is False
+
+
+def test_the_choice_is_in_the_persons_export(hurt):
+    turn_off(hurt)
+
+    response = reauthenticated_client(hurt).get(reverse("export_download"))
+
+    [account] = json.loads(response.content)["sections"]["account"]
+    assert account["gentle_hints"] is False
