@@ -69,8 +69,11 @@ class ProfileForm(forms.ModelForm):
 
     class Meta:
         model = User
-        fields = ["display_name", "timezone", "discreet_title"]
-        labels = {"discreet_title": _("Use a discreet browser tab title")}
+        fields = ["display_name", "timezone", "discreet_title", "gentle_hints"]
+        labels = {
+            "discreet_title": _("Use a discreet browser tab title"),
+            "gentle_hints": _("Offer gentler wording while I write"),
+        }
 
 
 class NotificationSettingsForm(forms.ModelForm):

@@ -71,6 +71,14 @@ class User(AbstractUser):
         default=False,
         help_text=_("Tabs and history show “Notes” instead of the app's name."),
     )
+    gentle_hints = models.BooleanField(
+        _("gentle wording hints"),
+        default=True,
+        help_text=_(
+            "While you write to your partner, a quiet hint may suggest a gentler way to say "
+            "something. It never stops you sending, and nothing it notices is kept."
+        ),
+    )
     reminder_hour = models.PositiveSmallIntegerField(
         _("reminder hour"), default=18, choices=[(h, f"{h:02d}:00") for h in range(24)]
     )

@@ -18,7 +18,7 @@ EXPORTS = (
         _("Your account"),
         User,
         "pk",
-        ("email", "display_name", "timezone", "date_joined", "discreet_title"),
+        ("email", "display_name", "timezone", "date_joined", "discreet_title", "gentle_hints"),
     ),
     Export(
         "couple_spaces",

@@ -11,13 +11,14 @@ from django.views.decorators.http import require_GET
 from django_htmx.http import HttpResponseClientRefresh
 
 from accounts.access import member_required, partner_membership
+from accounts.hints import offer_gentle_hint
 from recovery.decorators import post_only
 from triggers.models import Trigger
 
 from . import weeks
 from .forms import AnswerForm, SharedNoteForm
 from .history import history_for
-from .models import Answer, CheckIn, CheckInError, StaleEdit
+from .models import TEXT_FIELDS, Answer, CheckIn, CheckInError, StaleEdit
 
 PAGE = "checkins/week.html"
 
@@ -126,6 +127,7 @@ def save_answer(request, membership, week):
         messages.success(request, _("Thank you. Your answers are shared."))
     else:
         messages.success(request, _("Draft saved. Only you can see it."))
+    offer_gentle_hint(request, *(form.cleaned_data[name] for name in TEXT_FIELDS))
     return redirect(_week_url(checkin))
 
 

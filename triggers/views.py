@@ -9,6 +9,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 
 from accounts.access import couple_object_or_404, member_required, partner_membership
+from accounts.hints import offer_gentle_hint
 from recovery.decorators import post_only
 
 from . import pattern_charts
@@ -98,6 +99,7 @@ def reassure(request, membership, pk):
     if request.htmx:
         return _render_detail(request, trigger, ReassuranceForm(), sent=True)
     messages.success(request, _("Your reassurance was sent."))
+    offer_gentle_hint(request, form.cleaned_data["text"])
     return redirect("triggers:detail", pk=trigger.pk)
 
 

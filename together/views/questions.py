@@ -8,6 +8,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from accounts.access import couple_object_or_404, member_required
+from accounts.hints import offer_gentle_hint
 from recovery.decorators import post_only
 
 from ..forms import AnswerForm, QuestionForm
@@ -78,6 +79,7 @@ def answer_question(request, membership, pk):
             form.add_error("text", str(error))
         else:
             messages.success(request, _("Your answer is shared. Thank you for your honesty."))
+            offer_gentle_hint(request, form.cleaned_data["text"])
             return redirect("together:question", question.pk)
     return question_page(request, membership, question, form, UNPROCESSABLE)
 
