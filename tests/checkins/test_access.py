@@ -64,10 +64,14 @@ def test_a_couple_that_has_ended_cannot_open_its_check_ins(hurt, couple):
 
 
 @pytest.mark.parametrize("url_name", ["checkins:save_answer", "checkins:save_shared"])
-def test_writing_needs_a_post(hurt, couple, url_name):
-    response = client_for(hurt).get(reverse(url_name, kwargs={"week": WEEK.isoformat()}))
+def test_writing_needs_a_post_and_a_visit_goes_to_the_week(hurt, couple, url_name):
+    kwargs = {"week": WEEK.isoformat()}
+    client = client_for(hurt)
 
-    assert response.status_code == HTTPStatus.METHOD_NOT_ALLOWED
+    assert client.get(reverse(url_name, kwargs=kwargs)).url == reverse(
+        "checkins:week", kwargs=kwargs
+    )
+    assert client.put(reverse(url_name, kwargs=kwargs)).status_code == HTTPStatus.METHOD_NOT_ALLOWED
 
 
 def test_the_check_in_is_in_the_menu_for_partners_only(hurt, couple, therapist):
