@@ -9,6 +9,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from accounts.access import couple_object_or_404, member_required, partner_membership
+from repair.measure import coming_back
 
 from . import pattern_charts
 from .forms import STARTERS, ReassuranceForm, TriggerForm
@@ -148,5 +149,6 @@ def patterns(request, membership):
         "range_key": range_key,
         "ranges": RANGES,
         "cards": pattern_charts.cards(summary) if summary.total else [],
+        "coming_back": coming_back(membership.couple, timezone.now()),
     }
     return render(request, "triggers/patterns.html", context)
