@@ -43,9 +43,9 @@ class StartForm(forms.Form):
 
 
 class SideForm(forms.Form):
-    """One partner's side. Fields open one step at a time: what I felt and what it was
-    like first; "what I hear is…" once the partner's words are there to listen to; my
-    part, next time and my need once I have written what I heard."""
+    """One partner's side. What I felt and what it was like come first; "what I hear
+    is…", my part, next time and my need open once the partner's words are there to
+    listen to (and `RepairSide.check_order` keeps my part after what I heard)."""
 
     feelings = forms.MultipleChoiceField(
         label=_("What I felt"),
@@ -94,7 +94,7 @@ class SideForm(forms.Form):
     STEP_ONE = ("feelings", "feelings_words", "what_it_was_like", "touched")
     LATER = ("my_part", "next_time", "need")
 
-    def __init__(self, *args, membership, can_listen: bool, has_listened: bool, **kwargs):
+    def __init__(self, *args, membership, can_listen: bool, **kwargs):
         super().__init__(*args, **kwargs)
         mine = Trigger.objects.filter(couple_id=membership.couple_id, author_id=membership.user_id)
         recent = list(mine.order_by("-occurred_at", "-pk").values_list("pk", flat=True)[:20])
@@ -105,9 +105,7 @@ class SideForm(forms.Form):
             f"{date_format(trigger.occurred_at.astimezone(zone), 'D j M, H:i')}"
         )
         if not can_listen:
-            del self.fields["heard"]
-        if not has_listened:
-            for name in self.LATER:
+            for name in ("heard", *self.LATER):
                 del self.fields[name]
 
 

@@ -75,7 +75,6 @@ def _side_form(membership, side, listening, data=None):
         initial=_initial(side),
         membership=membership,
         can_listen=bool(listening and listening["what_it_was_like"]),
-        has_listened=bool(side and side.heard),
     )
 
 
