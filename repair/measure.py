@@ -10,7 +10,7 @@ counts the hours that really passed.
 """
 
 from dataclasses import dataclass
-from datetime import date, datetime, timedelta
+from datetime import UTC, date, datetime, timedelta
 from statistics import median
 from zoneinfo import ZoneInfo
 
@@ -54,8 +54,17 @@ class ComingBack:
         return coming_back_words(self)
 
 
-def summarise(times: list[tuple[datetime, timedelta]], now: datetime, zone: ZoneInfo) -> ComingBack:
-    """(completed_at, time to repair) pairs -> the couple's medians. Plain Python."""
+def elapsed(began: datetime, done: datetime) -> timedelta:
+    """The time that really passed. Python subtracts two datetimes of the same zone by
+    their wall clocks, which would make a night when the clocks change an hour off."""
+    return done.astimezone(UTC) - began.astimezone(UTC)
+
+
+def summarise(
+    moments: list[tuple[datetime, datetime]], now: datetime, zone: ZoneInfo
+) -> ComingBack:
+    """(began_at, completed_at) pairs -> the couple's medians. Plain Python."""
+    times = [(done, elapsed(began, done)) for began, done in moments]
     today = now.astimezone(zone).date()
     recent_start = window_start(today, RECENT_DAYS, zone)
     previous_start = window_start(today, 2 * RECENT_DAYS, zone)
@@ -82,7 +91,7 @@ def coming_back(couple, now: datetime) -> ComingBack:
         .order_by("-completed_at")
         .values_list("began_at", "completed_at")[:MAX_READ]
     )
-    return summarise([(done, done - began) for began, done in rows], now, zone)
+    return summarise(list(rows), now, zone)
 
 
 def about(duration: timedelta) -> str:

@@ -177,7 +177,12 @@ def test_another_couples_repair_is_a_404(sam, outsider):
     client = client_for(outsider)
     for name in ("repair:detail",):
         assert client.get(reverse(name, args=[repair.pk])).status_code == HTTPStatus.NOT_FOUND
-    for name in ("repair:save_side", "repair:answer_heard", "repair:withdraw", "repair:propose_plan"):
+    for name in (
+        "repair:save_side",
+        "repair:answer_heard",
+        "repair:withdraw",
+        "repair:propose_plan",
+    ):
         response = client.post(reverse(name, args=[repair.pk]), {"what_it_was_like": "x"})
         assert response.status_code == HTTPStatus.NOT_FOUND
     assert not RepairSide.objects.exists()
