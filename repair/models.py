@@ -12,6 +12,7 @@ The shared plan changes only when both accept (`PlanChange.accept`, row-locked, 
 pending change per repair, a change written on an older plan refused).
 """
 
+from dataclasses import dataclass
 from datetime import datetime, timedelta
 
 from django.core.exceptions import PermissionDenied
@@ -277,8 +278,9 @@ class Repair(models.Model):
         else:
             notify_partner(membership, NoticeKind.REPAIR_PARTNER_FINISHED, self.path)
 
-    def partner_side_for_listening(self, membership: Membership) -> dict | None:
-        return RepairSide.objects.listening_for(membership).filter(repair=self).first()
+    def partner_side_for_listening(self, membership: Membership) -> "Listening | None":
+        row = RepairSide.objects.listening_for(membership).filter(repair=self).first()
+        return Listening(**row) if row else None
 
     def answer_reflection(self, membership: Membership, verdict: str, line: str) -> None:
         """Say whether the partner heard me ("yes, that's it" / "not quite"), once."""
@@ -286,7 +288,7 @@ class Repair(models.Model):
             self._lock()
             self._check_answerable()
             partner_side = self.partner_side_for_listening(membership)
-            if partner_side is None or not partner_side["heard"]:
+            if partner_side is None or not partner_side.heard:
                 raise RepairError(_("Your partner hasn't written what they heard yet."))
             side, _created = RepairSide.objects.select_for_update().get_or_create(
                 repair=self, author=membership.user
@@ -295,6 +297,22 @@ class Repair(models.Model):
                 raise RepairError(_("You have already answered what your partner heard."))
             side.understood, side.understood_note = verdict, line
             side.save(update_fields=["understood", "understood_note", "updated_at"])
+
+
+@dataclass(frozen=True, repr=False)
+class Listening:
+    """The partner's listening fields, and nothing else of their side. Its repr names
+    no text, so a debug log of a template's context never holds anyone's words."""
+
+    repair_id: int
+    author_id: int
+    what_it_was_like: str
+    heard: str
+    understood: str
+    understood_note: str
+
+    def __repr__(self):
+        return f"<Listening to user {self.author_id} in repair #{self.repair_id}>"
 
 
 class RepairSideQuerySet(models.QuerySet):
@@ -397,10 +415,10 @@ class RepairSide(models.Model):
             if name in values:
                 setattr(self, name, values[name])
 
-    def check_order(self, partner: dict | None) -> None:
+    def check_order(self, partner: "Listening | None") -> None:
         """Listening first: "what I hear is…" needs the partner's words to listen to,
         and my part comes after I have written what I heard."""
-        if self.heard.strip() and not (partner and partner["what_it_was_like"]):
+        if self.heard.strip() and not (partner and partner.what_it_was_like):
             raise RepairError(
                 _(
                     "Your partner hasn't written what it was like for them yet, so there is "

@@ -74,7 +74,7 @@ def _side_form(membership, side, listening, data=None):
         data,
         initial=_initial(side),
         membership=membership,
-        can_listen=bool(listening and listening["what_it_was_like"]),
+        can_listen=bool(listening and listening.what_it_was_like),
     )
 
 
