@@ -29,6 +29,7 @@ from agreements.content import starter_sections
 from agreements.models import Agreement, Review, ReviewResponse
 from checkins.models import CheckIn
 from pacing.models import Exercise, ExerciseSession, ReadinessReport
+from repair.models import Origin, PlanChange, Repair, Understood
 from therapists.models import Consent, CsiResponse, NoteVisibility, TherapistNote
 from together.models import (
     GoalChange,
@@ -40,7 +41,6 @@ from together.models import (
     Win,
     WinKind,
 )
-from repair.models import Origin, PlanChange, Repair, Understood
 from triggers.models import Category, Sharing, Trigger
 
 from ..factories import PASSWORD, make_couple, make_user
