@@ -11,8 +11,8 @@ from agreements.models import Agreement
 from checkins.models import TEXT_FIELDS, CheckIn
 from notices.models import Kind
 from notices.services import member_ids, notify
-from therapists.models import Consent, NoteVisibility, TherapistLink, TherapistNote
 from repair.models import PlanChange, Repair
+from therapists.models import Consent, NoteVisibility, TherapistLink, TherapistNote
 from together.models import GoalChange, Pause, Question
 from triggers.models import Trigger
 
