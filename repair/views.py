@@ -138,13 +138,17 @@ def save_side(request, membership, pk):
         except RepairError as error:
             form.add_error(None, str(error))
         else:
-            messages.success(request, _FINISHED if finish else _SAVED)
+            done = _BOTH_FINISHED if repair.is_completed else _FINISHED
+            messages.success(request, done if finish else _SAVED)
             return redirect(repair.path)
     return detail_page(request, membership, repair, UNPROCESSABLE, form=form)
 
 
 _SAVED = gettext_lazy("Saved. Only you can see it, except what it was like for you.")
 _FINISHED = gettext_lazy("Your side is finished. It opens when you have both finished.")
+_BOTH_FINISHED = gettext_lazy(
+    "Thank you. Your partner's side is open to you now, and yours to them."
+)
 
 
 @require_POST
