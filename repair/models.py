@@ -22,6 +22,7 @@ from django.urls import reverse
 from django.utils import timezone as tz
 from django.utils.translation import gettext_lazy as _
 
+from accounts import versions
 from accounts.models import Couple, Membership, User
 from checkins.models import CheckIn
 from notices.models import Kind as NoticeKind
@@ -556,3 +557,7 @@ class PlanChange(models.Model):
         if membership.user_id != self.proposed_by_id:
             raise PermissionDenied
         self._decide(membership.user, PlanOutcome.WITHDRAWN)
+
+
+# The therapist dashboard keeps each couple's repair counts and times in the cache.
+versions.track(Repair)
