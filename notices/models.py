@@ -64,6 +64,8 @@ EMAILS = {
     Kind.PROPOSAL_DECLINED: (EmailKind.PROPOSAL_DECLINED, "proposal_declined"),
     Kind.CONSENT_ASKED: (EmailKind.CONSENT_ASKED, "consent_asked"),
     Kind.PARTNER_LEFT: (EmailKind.PARTNER_LEFT, "partner_left"),
+    # The one reminder of an unanswered repair: at most once per repair, ever.
+    Kind.REPAIR_STILL_WAITING: (EmailKind.REPAIR_WAITING, "repair_waiting"),
 }
 
 # The relay tries again after 1, 2, 4 ... minutes, at most an hour apart, for about a day.

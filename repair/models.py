@@ -89,8 +89,10 @@ class RepairQuerySet(models.QuerySet):
         return self.completed().filter(began_at__isnull=False)
 
     def remind_unanswered(self, now: datetime) -> int:
-        """Tell the partner, once, that a repair is still there for them. Each repair is
-        claimed by a conditional update: safe to run twice, and never a second time."""
+        """Tell the partner who did not start a repair, once, that it is still there for
+        them if they have not finished their side (the one who started it is never
+        nudged about their own). Each repair is claimed by a conditional update: safe to
+        run twice, and never a second time."""
         told = 0
         due = self.open().filter(started_at__lte=now - REMIND_AFTER, reminded_at__isnull=True)
         for repair in due.only("pk", "couple_id", "started_by_id"):
@@ -100,7 +102,8 @@ class RepairQuerySet(models.QuerySet):
                     .filter(pk=repair.pk, reminded_at__isnull=True)
                     .update(reminded_at=now)
                 )
-                waiting = set(member_ids(repair.couple_id)) - repair.finished_author_ids()
+                others = set(member_ids(repair.couple_id, exclude=repair.started_by_id))
+                waiting = others - repair.finished_author_ids()
                 if claimed and waiting:
                     notify(NoticeKind.REPAIR_STILL_WAITING, sorted(waiting), repair.path)
                     told += 1

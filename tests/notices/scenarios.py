@@ -324,7 +324,7 @@ SCENARIOS = {
     "repair side finished": (Kind.REPAIR_PARTNER_FINISHED, _repair_one_finished, "partner"),
     "repair sealed, one side finished": (Kind.REPAIR_REVEALED, _repair_one_finished, None),
     "repair revealed": (Kind.REPAIR_REVEALED, _repair_revealed, "partner"),
-    "repair still unanswered": (Kind.REPAIR_STILL_WAITING, _repair_still_waiting, "both"),
+    "repair still unanswered": (Kind.REPAIR_STILL_WAITING, _repair_still_waiting, "partner"),
     "repair withdrawn": (Kind.REPAIR_WITHDRAWN, _repair_withdrawn, "partner"),
     "repair plan proposed": (Kind.REPAIR_PLAN_WAITING, _repair_plan, "partner"),
     "repair plan decided": (Kind.REPAIR_PLAN_DECIDED, _repair_plan_decided, "partner"),

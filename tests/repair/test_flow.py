@@ -84,19 +84,21 @@ def test_an_unanswered_repair_is_mentioned_once(sam, alex, involved, hurt):
     assert Repair.objects.remind_unanswered(later) == 1
     assert Repair.objects.remind_unanswered(later + timedelta(days=7)) == 0
     assert kinds_for(involved).count(Kind.REPAIR_STILL_WAITING) == 1
-    # Sam started it but has not finished either: the reminder is for both, once.
-    assert kinds_for(hurt).count(Kind.REPAIR_STILL_WAITING) == 1
+    # Sam started it and has not finished either: never nudged about their own.
+    assert Kind.REPAIR_STILL_WAITING not in kinds_for(hurt)
     repair.refresh_from_db()
     assert repair.reminded_at == later
 
 
-def test_a_finished_side_is_not_reminded(sam, alex, hurt, involved):
+def test_a_partner_who_finished_is_not_reminded(sam, alex, hurt, involved):
     repair, _created = Repair.start(sam, "own")
-    repair.save_side(alex, first_step("alex"))
-    repair.save_side(sam, first_step("sam") | listened("sam") | own_part("sam"), finish=True)
-    assert Repair.objects.remind_unanswered(tz.now() + timedelta(days=3)) == 1
-    assert Kind.REPAIR_STILL_WAITING not in kinds_for(hurt)
-    assert Kind.REPAIR_STILL_WAITING in kinds_for(involved)
+    repair.save_side(sam, first_step("sam"))
+    repair.save_side(alex, first_step("alex") | listened("alex") | own_part("alex"), finish=True)
+    assert Repair.objects.remind_unanswered(tz.now() + timedelta(days=3)) == 0
+    assert Kind.REPAIR_STILL_WAITING not in kinds_for(hurt) + kinds_for(involved)
+    # Claimed all the same: a later beat does not look at it again.
+    repair.refresh_from_db()
+    assert repair.reminded_at is not None
 
 
 def test_the_plan_changes_only_when_both_accept(sam, alex, hurt, involved):
@@ -241,3 +243,38 @@ def test_the_whole_flow_through_the_pages(sam, alex, hurt, involved):
     repair.refresh_from_db()
     assert repair.is_completed
     assert "alex: I will stay in the room" in sam_client.get(repair.path).content.decode()
+
+
+def test_linking_a_moment_that_is_not_mine_is_a_form_error(sam, alex, hurt):
+    from triggers.models import Trigger
+
+    alexs = Trigger.record(
+        alex, tz.now(), occurred_at=tz.now(), category="memory", intensity=5, sharing="share_now"
+    )
+    repair, _created = Repair.start(sam, "own")
+    response = post(hurt, "repair:save_side", repair, first_step("sam") | {"touched": alexs.pk})
+    assert response.status_code == HTTPStatus.UNPROCESSABLE_ENTITY
+    assert not RepairSide.objects.exists()
+    mine = Trigger.record(
+        sam, tz.now(), occurred_at=tz.now(), category="memory", intensity=5, sharing="private"
+    )
+    post(hurt, "repair:save_side", repair, first_step("sam") | {"touched": mine.pk})
+    assert RepairSide.objects.get().touched == mine
+
+
+def test_the_one_reminder_sends_one_discreet_email(sam, alex, involved):
+    from django.core import mail
+
+    from notices.services import deliver_owed_emails
+
+    repair, _created = Repair.start(sam, "own")
+    repair.save_side(sam, first_step("sam"))
+    mail.outbox.clear()
+    later = tz.now() + timedelta(days=3)
+    Repair.objects.remind_unanswered(later)
+    Repair.objects.remind_unanswered(later + timedelta(days=5))
+    deliver_owed_emails(later + timedelta(days=6))
+    [email] = mail.outbox
+    assert email.to == [involved.email]
+    assert "floor went away" not in email.subject + email.body
+    assert "only reminder" in email.body
