@@ -13,7 +13,7 @@ pending change per repair, a change written on an older plan refused).
 """
 
 from dataclasses import dataclass
-from datetime import datetime, timedelta
+from datetime import UTC, datetime, timedelta
 
 from django.core.exceptions import PermissionDenied
 from django.db import IntegrityError, models, transaction
@@ -170,8 +170,9 @@ class Repair(models.Model):
 
     @property
     def time_to_repair(self) -> timedelta | None:
+        """Elapsed time (in UTC: a clock change in between counts as it really passed)."""
         if self.began_at and self.completed_at:
-            return self.completed_at - self.began_at
+            return self.completed_at.astimezone(UTC) - self.began_at.astimezone(UTC)
         return None
 
     @classmethod
