@@ -390,6 +390,7 @@ class EmailKind(models.TextChoices):
     PROPOSAL_DECLINED = "proposal_declined", _("Your partner answered a proposed change")
     CONSENT_ASKED = "consent_asked", _("A therapist waits for your agreement")
     PARTNER_LEFT = "partner_left", _("Your shared space has closed")
+    REPAIR_WAITING = "repair_waiting", _("A conversation still waits for you (once)")
 
 
 class EmailOptOut(models.Model):

@@ -24,6 +24,7 @@ import agreements.personal_data
 import checkins.personal_data
 import notices.personal_data
 import pacing.personal_data
+import repair.personal_data
 import therapists.personal_data
 import together.personal_data
 import triggers.personal_data
@@ -38,6 +39,7 @@ PERSONAL_DATA: tuple[ModuleType, ...] = (
     agreements.personal_data,
     pacing.personal_data,
     together.personal_data,
+    repair.personal_data,
     therapists.personal_data,
     notices.personal_data,
 )

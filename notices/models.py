@@ -39,6 +39,19 @@ class Kind(models.TextChoices):
     CONSENT_WITHDRAWN = "consent_withdrawn", _("Your partner withdrew consent for your therapist")
     THERAPIST_NOTE = "therapist_note", _("Your therapist left a note for you both")
     PARTNER_LEFT = "partner_left", _("Your partner left the shared space")
+    REPAIR_WAITING = "repair_waiting", _("Your partner started a repair conversation")
+    REPAIR_STILL_WAITING = (
+        "repair_still_waiting",
+        _("A repair conversation is still there for you, whenever you are ready"),
+    )
+    REPAIR_PARTNER_FINISHED = (
+        "repair_partner_finished",
+        _("Your partner finished their side of a repair"),
+    )
+    REPAIR_REVEALED = "repair_revealed", _("You have both finished: your repair is open")
+    REPAIR_PLAN_WAITING = "repair_plan_waiting", _("A plan after a repair waits for your answer")
+    REPAIR_PLAN_DECIDED = "repair_plan_decided", _("A proposed plan after a repair was settled")
+    REPAIR_WITHDRAWN = "repair_withdrawn", _("A repair conversation was withdrawn")
 
 
 # The kinds that also send a discreet email, and which one (each can be turned off).
@@ -51,6 +64,8 @@ EMAILS = {
     Kind.PROPOSAL_DECLINED: (EmailKind.PROPOSAL_DECLINED, "proposal_declined"),
     Kind.CONSENT_ASKED: (EmailKind.CONSENT_ASKED, "consent_asked"),
     Kind.PARTNER_LEFT: (EmailKind.PARTNER_LEFT, "partner_left"),
+    # The one reminder of an unanswered repair: at most once per repair, ever.
+    Kind.REPAIR_STILL_WAITING: (EmailKind.REPAIR_WAITING, "repair_waiting"),
 }
 
 # The relay tries again after 1, 2, 4 ... minutes, at most an hour apart, for about a day.

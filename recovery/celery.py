@@ -63,6 +63,11 @@ app.conf.beat_schedule = {
         "task": "together.tasks.tell_pauses_time_up",
         "schedule": 60.0,
     },
+    # A repair still unanswered two days on is mentioned to the partner, once.
+    "repairs-unanswered": {
+        "task": "repair.tasks.remind_unanswered_repairs",
+        "schedule": 900.0,
+    },
     # The outbox relay's safety net: emails owed by notices whose task was lost.
     "notice-emails": {
         "task": "notices.tasks.deliver_owed_notice_emails",

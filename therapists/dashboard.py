@@ -17,8 +17,8 @@ couples as for 200, however long their history, and on most requests reads no mo
 than the links, the names and the audit trail.
 
 Only what the therapist may see is read: check-in answers of revealed weeks, shared
-triggers, readiness numbers (never the notes), CSI-4 totals, and safety check answers
-their author chose to share.
+triggers, readiness numbers (never the notes), CSI-4 totals, safety check answers
+their author chose to share, and the times of repairs both partners finished.
 """
 
 from collections import defaultdict
@@ -38,6 +38,8 @@ from checkins import weeks
 from checkins.models import Answer, CheckIn
 from pacing import gate
 from pacing.models import POLICY_FIELDS, TIER_NAMES, PacingPolicy, ReadinessReport, gates_for
+from repair import measure
+from repair.models import Repair
 from triggers.models import Trigger
 
 from . import csi
@@ -124,6 +126,8 @@ class CoupleSummary:
     tier: int = 0
     ceiling: int | None = None
     safety_shared: bool = False
+    repairs_finished: int = 0  # after a pause or a shared trigger, last 12 weeks
+    repair_median: timedelta | None = None  # the time to come back, their median
     flags: list[Flag] = field(default_factory=list)
 
     @property
@@ -195,6 +199,8 @@ class Figures:
     intensity_before: float | None
     tier: int
     readiness_dropped: bool
+    repairs_finished: int = 0
+    repair_median: timedelta | None = None
 
     def fresh_at(self, now: datetime) -> bool:
         return self.computed_at <= now and (self.valid_until is None or now < self.valid_until)
@@ -257,6 +263,8 @@ def listing_of(therapist, now: datetime) -> tuple[list[CoupleSummary], int]:
             tier=got.tier,
             ceiling=got.ceiling,
             safety_shared=bool(got.concern_at and got.concern_at >= now - SAFETY_WINDOW),
+            repairs_finished=got.repairs_finished,
+            repair_median=got.repair_median,
         )
         summary.flags = _flags(summary, now, got.readiness_dropped)
         summaries.append(summary)
@@ -292,7 +300,7 @@ def _links(therapist) -> tuple[dict[int, _Link], int]:
 
 def _figures_key(link: _Link, stamp: str) -> str:
     # The time zone is part of what the figures were worked out with (the gate's days).
-    return f"therapist-figures:{link.couple_id}:{stamp}:{link.zone.key}"
+    return f"therapist-figures-2:{link.couple_id}:{stamp}:{link.zone.key}"
 
 
 def _figures(links: dict[int, _Link], now: datetime) -> dict[int, Figures]:
@@ -321,6 +329,7 @@ def _work_out(links: dict[int, _Link], now: datetime) -> dict[int, Figures]:
     facts = _facts(list(links), now)
     partners = _partners(list(links))
     triggers, triggers_until = _triggers(list(links), now)
+    repairs, repairs_until = _repairs(links, now)
     rules = {
         couple_id: _rules(link.zone, facts[couple_id]["policy"])
         for couple_id, link in links.items()
@@ -330,7 +339,11 @@ def _work_out(links: dict[int, _Link], now: datetime) -> dict[int, Figures]:
     for couple_id in links:
         fact = facts[couple_id]
         count, recent_avg, before_avg = triggers.get(couple_id, (0, None, None))
-        until = [triggers_until.get(couple_id), fact["readiness_until"]]
+        until = [
+            triggers_until.get(couple_id),
+            fact["readiness_until"],
+            repairs_until.get(couple_id),
+        ]
         figures[couple_id] = Figures(
             computed_at=now,
             valid_until=min(filter(None, until), default=None),
@@ -347,6 +360,8 @@ def _work_out(links: dict[int, _Link], now: datetime) -> dict[int, Figures]:
             intensity_before=before_avg,
             tier=tiers[couple_id],
             readiness_dropped=couple_id in dropped,
+            repairs_finished=repairs.get(couple_id, (0, None))[0],
+            repair_median=repairs.get(couple_id, (0, None))[1],
         )
     return figures
 
@@ -466,6 +481,38 @@ def _triggers(couple_ids: list[int], now: datetime) -> tuple[dict, dict]:
             next_later,
         ]
         until[couple_id] = min(filter(None, changes))
+    return figures, until
+
+
+def _repairs(links: dict[int, _Link], now: datetime) -> tuple[dict, dict]:
+    """Repairs after a pause or a shared trigger that both partners finished in the
+    last 12 weeks (whole days in the couple's time zone), how many and the median time
+    to come back, by couple; and when the oldest of them leaves the 12 weeks. One
+    query, a row per such repair (finished repairs only: never a side)."""
+    starts = {
+        couple_id: measure.window_start(
+            now.astimezone(link.zone).date(), measure.QUARTER_DAYS, link.zone
+        )
+        for couple_id, link in links.items()
+    }
+    rows = (
+        Repair.objects.measured()
+        .filter(couple_id__in=list(links), completed_at__gte=min(starts.values()))
+        .filter(completed_at__lte=now)
+        .values_list("couple_id", "began_at", "completed_at")
+        .order_by()
+    )
+    moments = defaultdict(list)
+    for couple_id, began, done in rows:
+        if done >= starts[couple_id]:
+            moments[couple_id].append((began, done))
+    figures, until = {}, {}
+    for couple_id, pairs in moments.items():
+        zone = links[couple_id].zone
+        summary = measure.summarise(pairs, now, zone)
+        figures[couple_id] = (summary.quarter_count, summary.quarter)
+        oldest = min(done for _began, done in pairs).astimezone(zone).date()
+        until[couple_id] = weeks.local_midnight(oldest + timedelta(days=measure.QUARTER_DAYS), zone)
     return figures, until
 
 

@@ -294,3 +294,36 @@ def shared_safety_checks(couple, partners: list[Membership]) -> list[dict]:
         row["answer"] = labels.get(row["afraid"], row["afraid"])
         row["needs_support"] = row["afraid"] in SafetyCheck.NEEDS_SUPPORT
     return rows
+
+
+REPAIRS_SHOWN = 5
+
+
+@dataclass(frozen=True)
+class RepairSummary:
+    coming_back: object  # repair.measure.ComingBack
+    finished: int  # repairs both partners finished in the last 12 weeks
+    repairs: list  # the latest finished repairs, each with .revealed_sides
+
+
+def repair_summary(couple, partners: list[Membership], now) -> RepairSummary:
+    """Finished repairs only: the time to come back, and both sides as revealed to
+    the couple. A side is read only through `RepairSide.objects.revealed()`, so an
+    unfinished one never reaches this page. Three queries."""
+    from repair.measure import coming_back
+    from repair.models import Repair, RepairSide
+
+    repairs = list(Repair.objects.completed().filter(couple=couple)[:REPAIRS_SHOWN])
+    sides = RepairSide.objects.revealed().filter(repair__in=repairs)
+    order = {m.user_id: index for index, m in enumerate(partners)}
+    names = {m.user_id: str(m.user) for m in partners}
+    by_repair: dict[int, list] = {}
+    for side in sides:
+        side.name = names.get(side.author_id, _("A former partner"))
+        by_repair.setdefault(side.repair_id, []).append(side)
+    for repair in repairs:
+        repair.revealed_sides = sorted(
+            by_repair.get(repair.pk, []), key=lambda s: order.get(s.author_id, 9)
+        )
+    measure = coming_back(couple, now)
+    return RepairSummary(coming_back=measure, finished=measure.quarter_count, repairs=repairs)

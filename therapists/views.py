@@ -193,6 +193,7 @@ def _couple_page(request, couple, **forms):
         "csi_cutoff": csi.CUTOFF,
         "checkin_charts": progress.checkin_charts(couple, partners, now),
         "triggers": progress.trigger_summary(couple, now),
+        "repairs": progress.repair_summary(couple, partners, now),
         "readiness": readiness,
         "agreement": progress.agreement_summary(couple),
         "exercises": exercises,

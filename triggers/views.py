@@ -11,6 +11,7 @@ from django.views.decorators.http import require_GET, require_http_methods
 from accounts.access import couple_object_or_404, member_required, partner_membership
 from accounts.hints import offer_gentle_hint
 from recovery.decorators import post_only
+from repair.measure import coming_back
 
 from . import pattern_charts
 from .forms import STARTERS, ReassuranceForm, TriggerForm
@@ -151,5 +152,6 @@ def patterns(request, membership):
         "range_key": range_key,
         "ranges": RANGES,
         "cards": pattern_charts.cards(summary) if summary.total else [],
+        "coming_back": coming_back(membership.couple, timezone.now()),
     }
     return render(request, "triggers/patterns.html", context)

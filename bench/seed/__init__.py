@@ -16,11 +16,11 @@ from django.utils import timezone
 
 from accounts.models import User
 
-from . import accounts, agreements, checkins, pacing, therapists, together, triggers
+from . import accounts, agreements, checkins, pacing, repair, therapists, together, triggers
 from .accounts import Pair
 
 # Bump when the shape of the dataset changes: an older dataset is then rebuilt.
-VERSION = 1
+VERSION = 2
 MARKER_EMAIL = f"seed-complete-v{VERSION}@bench.invalid"
 CHUNK = 100  # couples written per round: bounded memory, few round trips
 
@@ -46,6 +46,7 @@ def build_history(pairs: list[Pair], scale: Scale, now: datetime, rng: random.Ra
     agreements.build(pairs, scale.weeks, scale.versions_per_year, now, rng)
     pacing.build(pairs, scale.weeks, now, rng)
     together.build(pairs, scale.weeks, now, rng)
+    repair.build(pairs, scale.weeks, now, rng)
 
 
 def seed(scale: Scale = Scale(), log=print) -> None:

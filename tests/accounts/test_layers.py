@@ -8,7 +8,16 @@ import pytest
 
 import accounts
 
-ABOVE_ACCOUNTS = {"agreements", "checkins", "pacing", "triggers", "together", "therapists", "home"}
+ABOVE_ACCOUNTS = {
+    "agreements",
+    "checkins",
+    "pacing",
+    "triggers",
+    "together",
+    "repair",
+    "therapists",
+    "home",
+}
 ACCOUNTS_DIR = Path(accounts.__file__).parent
 
 

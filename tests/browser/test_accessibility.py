@@ -18,6 +18,7 @@ from accounts.models import Membership
 from agreements.models import Version
 from checkins.models import CheckIn
 from pacing.models import Exercise
+from repair.models import Repair
 from together.models import Goal, Question
 from triggers.models import Trigger
 
@@ -75,6 +76,10 @@ PARTNER_PAGES = [
     "/together/goals/{goal}/",
     "/together/journal/",
     "/together/journal/self-care/",
+    "/repair/",
+    "/repair/start/",
+    "/repair/{open_repair}/",
+    "/repair/{finished_repair}/",
     "/therapists/",
     "/therapists/end/",
     "/therapists/csi/",
@@ -122,6 +127,8 @@ def demo(settings):
         "exercise": Exercise.objects.filter(tier=0).first().slug,
         "question": Question.objects.filter(couple=couple).first().pk,
         "goal": Goal.objects.filter(couple=couple).first().pk,
+        "open_repair": Repair.objects.open().get(couple=couple).pk,
+        "finished_repair": Repair.objects.completed().filter(couple=couple).first().pk,
     }
 
 

@@ -11,6 +11,7 @@ from agreements.models import Agreement
 from checkins.models import TEXT_FIELDS, CheckIn
 from notices.models import Kind
 from notices.services import member_ids, notify
+from repair.models import PlanChange, Repair
 from therapists.models import Consent, NoteVisibility, TherapistLink, TherapistNote
 from together.models import GoalChange, Pause, Question
 from triggers.models import Trigger
@@ -214,6 +215,74 @@ def _private_therapist_note(w):
     return w.therapist
 
 
+def side(stage: str) -> dict:
+    words = {
+        "feelings_words": written("feelings_words"),
+        "what_it_was_like": written("what_it_was_like"),
+    }
+    if stage == "first":
+        return words
+    return words | {name: written(name) for name in ("heard", "my_part", "next_time", "need")}
+
+
+def repair_started(w) -> Repair:
+    repair, _created = Repair.start(member(w.hurt), "own")
+    return repair
+
+
+def repair_finished(w) -> Repair:
+    """Both wrote what it was like; Alex finished; Sam finishes second."""
+    repair = repair_started(w)
+    repair.save_side(member(w.hurt), side("first"))
+    repair.save_side(member(w.involved), side("full"), finish=True)
+    repair.save_side(member(w.hurt), side("full"), finish=True)
+    return repair
+
+
+def _repair_started(w):
+    repair_started(w)
+    return w.hurt
+
+
+def _repair_draft(w):
+    repair_started(w).save_side(member(w.hurt), side("first"))
+    return w.hurt
+
+
+def _repair_one_finished(w):
+    repair = repair_started(w)
+    repair.save_side(member(w.involved), side("first"))
+    repair.save_side(member(w.hurt), side("full"), finish=True)
+    return w.hurt
+
+
+def _repair_revealed(w):
+    repair_finished(w)
+    return w.hurt
+
+
+def _repair_still_waiting(w):
+    repair_started(w)
+    Repair.objects.remind_unanswered(timezone.now() + timedelta(days=3))
+    return w.hurt
+
+
+def _repair_withdrawn(w):
+    repair_started(w).withdraw(member(w.hurt))
+    return w.hurt
+
+
+def _repair_plan(w):
+    PlanChange.propose(member(w.hurt), repair_finished(w), [written("step")], 0)
+    return w.hurt
+
+
+def _repair_plan_decided(w):
+    change = PlanChange.propose(member(w.hurt), repair_finished(w), [written("step")], 0)
+    change.accept(member(w.involved))
+    return w.involved
+
+
 def _partner_left(w):
     # What the leave and delete flows do before the space closes: tell whoever stays.
     notify(Kind.PARTNER_LEFT, member_ids(w.couple.pk, exclude=w.involved.pk), "/")
@@ -250,4 +319,13 @@ SCENARIOS = {
     "therapist note for the couple": (Kind.THERAPIST_NOTE, _therapist_note, "couple"),
     "private therapist note": (Kind.THERAPIST_NOTE, _private_therapist_note, None),
     "partner left": (Kind.PARTNER_LEFT, _partner_left, "partner"),
+    "repair started": (Kind.REPAIR_WAITING, _repair_started, "partner"),
+    "repair side drafted": (Kind.REPAIR_PARTNER_FINISHED, _repair_draft, None),
+    "repair side finished": (Kind.REPAIR_PARTNER_FINISHED, _repair_one_finished, "partner"),
+    "repair sealed, one side finished": (Kind.REPAIR_REVEALED, _repair_one_finished, None),
+    "repair revealed": (Kind.REPAIR_REVEALED, _repair_revealed, "partner"),
+    "repair still unanswered": (Kind.REPAIR_STILL_WAITING, _repair_still_waiting, "partner"),
+    "repair withdrawn": (Kind.REPAIR_WITHDRAWN, _repair_withdrawn, "partner"),
+    "repair plan proposed": (Kind.REPAIR_PLAN_WAITING, _repair_plan, "partner"),
+    "repair plan decided": (Kind.REPAIR_PLAN_DECIDED, _repair_plan_decided, "partner"),
 }

@@ -36,7 +36,12 @@ COUPLE_PAGES = {
     "/": (18, 26 + STREAK_WEEKS),
     "/checkins/": (11, 21),
     "/checkins/history/": (8, 41),
-    "/triggers/patterns/": (6, 21),
+    # The patterns page also reads the time to come back: one query, a row per repair
+    # finished in the last 12 weeks (the long history has one every other week).
+    "/triggers/patterns/": (7, 21 + 6),
+    "/together/": (12, 20 + 6 + STREAK_WEEKS),
+    # Twenty repairs listed, and the time to come back.
+    "/repair/": (6, 10 + 20 + 6),
     "/agreement/history/": (7, 11),
     "/exercises/": (9, 36),
 }
@@ -155,6 +160,7 @@ def test_long_histories_are_really_there():
     assert couple.triggers.count() > 800
     assert couple.agreement.versions.count() > 50
     assert couple.readiness_reports.count() > 200
+    assert couple.repairs.count() > 70
 
 
 def therapist_following(count: int, weeks: int, password: str):

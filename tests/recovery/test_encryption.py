@@ -48,6 +48,18 @@ MUST_BE_ENCRYPTED = {
     "together.goalchange": {"title", "why", "steps"},
     "together.journalentry": {"text"},
     "together.selfcareplan": {"rest", "movement", "people_i_can_talk_to", "my_own_therapy"},
+    "repair.repair": {"plan"},
+    "repair.repairside": {
+        "feelings",
+        "feelings_words",
+        "what_it_was_like",
+        "heard",
+        "understood_note",
+        "my_part",
+        "next_time",
+        "need",
+    },
+    "repair.planchange": {"steps"},
 }
 
 OLD_KEY = Fernet.generate_key().decode()

@@ -13,6 +13,7 @@ from agreements.models import Acceptance, Agreement, Review, ReviewResponse, Ver
 from checkins.models import Answer as CheckinAnswer
 from checkins.models import CheckIn
 from pacing.models import Exercise, ExerciseSession, ReadinessReport, Reflection
+from repair.models import Origin, PlanChange, PlanOutcome, Repair, RepairSide
 from therapists.models import (
     CsiResponse,
     ExerciseSuggestion,
@@ -158,6 +159,40 @@ def write_everything(author: User, couple: Couple, tag: str, week: int = 0) -> d
             name: mark(together.SelfCarePlan, name)
             for name in ["rest", "movement", "people_i_can_talk_to", "my_own_therapy"]
         },
+    )
+
+    repair = Repair.objects.create(
+        couple=couple,
+        started_by=author,
+        origin=Origin.OWN,
+        completed_at=now,
+        plan=[mark(Repair, "plan")],
+        plan_version=1,
+    )
+    RepairSide.objects.create(
+        repair=repair,
+        author=author,
+        feelings=["hurt", mark(RepairSide, "feelings")],
+        submitted_at=now,
+        **{
+            name: mark(RepairSide, name)
+            for name in [
+                "feelings_words",
+                "what_it_was_like",
+                "heard",
+                "understood_note",
+                "my_part",
+                "next_time",
+                "need",
+            ]
+        },
+    )
+    PlanChange.objects.create(
+        repair=repair,
+        proposed_by=author,
+        steps=[mark(PlanChange, "steps")],
+        decided_at=now,
+        outcome=PlanOutcome.ACCEPTED,
     )
 
     SafetyCheck.objects.create(user=author, afraid=SafetyCheck.Answer.NO)

@@ -87,6 +87,14 @@ KWARGS = {
     "together:decline_change": _pk("goal_change"),
     "together:withdraw_change": _pk("goal_change"),
     "together:delete_entry": _pk("sam_journal"),
+    "repair:detail": _pk("repair"),
+    "repair:save_side": _pk("repair"),
+    "repair:answer_heard": _pk("repair"),
+    "repair:withdraw": _pk("repair"),
+    "repair:propose_plan": _pk("completed_repair"),
+    "repair:accept_plan": _pk("plan_change"),
+    "repair:decline_plan": _pk("plan_change"),
+    "repair:withdraw_plan": _pk("plan_change"),
     **{
         f"archive:{page}": lambda w: {"couple_id": w.ids["archived_couple"]}
         for page in ("space", "checkins", "triggers", "agreement", "questions")
@@ -119,6 +127,8 @@ VARIANTS = {
     ),
     "pacing:start (closed tier)": ("pacing:start", lambda w: {"slug": w.ids["closed_exercise"]}),
     "together:question (kept for the session)": ("together:question", _pk("held_question")),
+    "repair:detail (both finished)": ("repair:detail", _pk("completed_repair")),
+    "repair:save_side (both finished)": ("repair:save_side", _pk("completed_repair")),
     "archive:space (an open space)": ("archive:space", lambda w: {"couple_id": w.couple.pk}),
 }
 

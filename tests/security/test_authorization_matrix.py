@@ -348,6 +348,55 @@ EXPECTED = {
         "GET": "LOGIN 405   405   405   405   405   405   405",
         "POST": "LOGIN 302   403   404   404   404   404   404",
     },
+    # Repairs: a couple's own; Sam finished his side of the open one, Alex has begun.
+    "repair:list": {
+        "GET": "LOGIN 200   200   200   404   404   404   404",
+        "POST": "LOGIN 405   405   405   405   405   405   405",
+    },
+    "repair:start": {  # the couple's open repair is found again; Robin starts his own
+        "GET": "LOGIN 200   200   200   404   404   404   404",
+        "POST": "LOGIN 302   302   302   404   404   404   404",
+    },
+    "repair:detail": {
+        "GET": "LOGIN 200   200   404   404   404   404   404",
+        "POST": "LOGIN 405   405   405   405   405   405   405",
+    },
+    "repair:save_side": {  # Sam has finished: nothing more to save
+        "GET": "LOGIN 302   302   302   302   302   302   302",
+        "POST": "LOGIN 422   302   404   404   404   404   404",
+    },
+    "repair:answer_heard": {
+        "GET": "LOGIN 302   302   302   302   302   302   302",
+        "POST": "LOGIN 422   422   404   404   404   404   404",
+    },
+    "repair:withdraw": {  # Alex has begun, so Sam can no longer withdraw it
+        "GET": "LOGIN 405   405   405   405   405   405   405",
+        "POST": "LOGIN 302   403   404   404   404   404   404",
+    },
+    "repair:propose_plan": {
+        "GET": "LOGIN 302   302   302   302   302   302   302",
+        "POST": "LOGIN 422   422   404   404   404   404   404",
+    },
+    "repair:accept_plan": {  # Sam proposed it
+        "GET": "LOGIN 405   405   405   405   405   405   405",
+        "POST": "LOGIN 403   302   404   404   404   404   404",
+    },
+    "repair:decline_plan": {
+        "GET": "LOGIN 405   405   405   405   405   405   405",
+        "POST": "LOGIN 403   302   404   404   404   404   404",
+    },
+    "repair:withdraw_plan": {
+        "GET": "LOGIN 405   405   405   405   405   405   405",
+        "POST": "LOGIN 302   403   404   404   404   404   404",
+    },
+    "repair:detail (both finished)": {
+        "GET": "LOGIN 200   200   404   404   404   404   404",
+        "POST": "LOGIN 405   405   405   405   405   405   405",
+    },
+    "repair:save_side (both finished)": {
+        "GET": "LOGIN 302   302   302   302   302   302   302",
+        "POST": "LOGIN 422   422   404   404   404   404   404",
+    },
     "together:journal": {  # a person's own, not the couple's: staff have one too
         "GET": "LOGIN 200   200   200   404   404   404   200",
         "POST": "LOGIN 422   422   422   404   404   404   422",

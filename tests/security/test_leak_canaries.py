@@ -191,6 +191,7 @@ def email_producers(world) -> dict:
         "proposal_declined": notice_email(Kind.PROPOSAL_DECLINED, sam),
         "consent_asked": notice_email(Kind.CONSENT_ASKED, alex),
         "partner_left": notice_email(Kind.PARTNER_LEFT, sam),
+        "repair_waiting": notice_email(Kind.REPAIR_STILL_WAITING, alex),
         "checkin_reminder": lambda: send_once(
             alex, EmailKind.CHECKIN_REMINDER, week, "checkin_reminder"
         ),

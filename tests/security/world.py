@@ -29,6 +29,7 @@ from agreements.content import starter_sections
 from agreements.models import Agreement, Review, ReviewResponse
 from checkins.models import CheckIn
 from pacing.models import Exercise, ExerciseSession, ReadinessReport
+from repair.models import Origin, PlanChange, Repair, Understood
 from therapists.models import Consent, CsiResponse, NoteVisibility, TherapistNote
 from together.models import (
     GoalChange,
@@ -84,18 +85,26 @@ class World:
     other_couple: Couple
     ids: dict[str, object]
     markers: dict[str, str] = field(default_factory=dict)  # marker -> owner (a person key)
+    # Markers someone besides their owner may read too (a repair's listening step).
+    readers: dict[str, set[str]] = field(default_factory=dict)
     sessions: dict[str, str] = field(default_factory=dict)  # person -> session key
     fresh_sessions: dict[str, str] = field(default_factory=dict)  # just re-authenticated
 
-    def secret(self, owner: str, what: str) -> str:
+    def secret(self, owner: str, what: str, readers: tuple[str, ...] = ()) -> str:
         marker = canary(owner, what)
         self.markers[marker] = owner
+        if readers:
+            self.readers[marker] = set(readers)
         return marker
 
     def forbidden_for(self, actor: str) -> list[str]:
         """Every marker this actor must never see."""
         person = PERSON.get(actor)
-        return [marker for marker, owner in self.markers.items() if owner != person]
+        return [
+            marker
+            for marker, owner in self.markers.items()
+            if owner != person and person not in self.readers.get(marker, ())
+        ]
 
     def client(self, actor: str, *, fresh: bool = False, **defaults) -> Client:
         client = Client(**defaults)
@@ -278,6 +287,8 @@ def build() -> World:
         my_own_therapy=secret("sam", "plan-therapy"),
     )
 
+    _repairs(world, sam_m, alex_m)
+
     # Sam's private safety answer, not shared with the therapist.
     SafetyCheck.objects.create(user=sam, afraid=SafetyCheck.Answer.YES)
 
@@ -286,6 +297,54 @@ def build() -> World:
     ids["unsubscribe_token"] = unsubscribe_token(sam, EmailKind.CHECKIN_REMINDER)
     ids["group"] = Group.objects.create(name="Support team").pk
     return world
+
+
+def _repairs(world: World, sam_m, alex_m) -> None:
+    """A finished repair with a plan change waiting for Alex, then an open one: Sam has
+    finished a sealed side, Alex has written part of his. What each wrote for the
+    listening step is the partner's to read too, never the therapist's."""
+    ids, secret = world.ids, world.secret
+    done, _created = Repair.start(sam_m, Origin.OWN)
+    words = {"feelings": ["sad"], "what_it_was_like": "It was a long evening."}
+    later = {"heard": "I heard it was long.", "my_part": "I left.", "next_time": "Stay."}
+    done.save_side(sam_m, words | {"touched": Trigger.objects.get(pk=ids["private_trigger"])})
+    done.save_side(alex_m, words | later, finish=True)
+    done.save_side(sam_m, later, finish=True)
+    ids["completed_repair"] = done.pk
+    ids["plan_change"] = PlanChange.propose(sam_m, done, ["A walk on Sunday"], 0).pk
+
+    repair, _created = Repair.start(sam_m, Origin.OWN)
+    repair.save_side(
+        sam_m,
+        {
+            "feelings": ["scared"],
+            "feelings_words": secret("sam", "repair-feelings"),
+            "what_it_was_like": secret("sam", "repair-what-it-was-like", readers=("alex",)),
+        },
+    )
+    repair.save_side(
+        alex_m,
+        {
+            "feelings_words": secret("alex", "repair-feelings"),
+            "what_it_was_like": secret("alex", "repair-what-it-was-like", readers=("sam",)),
+            "heard": secret("alex", "repair-heard", readers=("sam",)),
+            "my_part": secret("alex", "repair-my-part-draft"),
+        },
+    )
+    repair.save_side(
+        sam_m,
+        {
+            "heard": secret("sam", "repair-heard", readers=("alex",)),
+            "my_part": secret("sam", "repair-my-part"),
+            "next_time": secret("sam", "repair-next-time"),
+            "need": secret("sam", "repair-need"),
+        },
+        finish=True,
+    )
+    repair.answer_reflection(
+        sam_m, Understood.NOT_QUITE, secret("sam", "repair-understood-note", readers=("alex",))
+    )
+    ids["repair"] = repair.pk
 
 
 def _texts(secret, owner: str, what: str) -> dict:

@@ -12,6 +12,7 @@ from django.urls import reverse
 from checkins import weeks
 from checkins.models import CheckIn
 from pacing.models import PacingPolicy
+from repair.models import Origin, Repair
 from triggers.models import Sharing
 
 from ..chart_reader import (
@@ -226,6 +227,15 @@ def listed(dr_lee, hurt, involved, couple):
         trigger(couple, hurt, ago(5), 7)
         trigger(couple, hurt, ago(20), 4)
         agreement_in_force(couple, ago(38), hurt, involved)
+        for days, hours in ((9, 10), (30, 20), (100, 1)):  # the last one is too long ago
+            began = ago(days)
+            Repair.objects.create(
+                couple=couple,
+                origin=Origin.PAUSE,
+                began_at=began,
+                started_at=began,
+                completed_at=began + timedelta(hours=hours),
+            )
         yield couple
 
 
@@ -289,6 +299,7 @@ def test_each_card_states_the_facts_around_the_trend_lines(dr_lee, listed):
         "Intensity rising (the four weeks before: 4.0)",
         "Agreement": "Version 1, since 11 Oct 2026 Review overdue (due 10 Nov)",
         "Latest CSI-4 (0 to 21)": "Sam: not answered Alex: not answered",
+        "Repairs, last 12 weeks": "2 finished, back in 15 hours (median)",
         "Open tier": "0, Steadying",
     }
     assert card.find("p", "muted").text().startswith("Sharing with you since ")

@@ -2,6 +2,7 @@ from django.utils import timezone as tz
 from django.views.decorators.http import require_GET
 
 from accounts.access import member_required
+from repair.services import repair_today
 
 from ..services import today_for
 from ._common import render_tool
@@ -10,6 +11,7 @@ from ._common import render_tool
 @require_GET
 @member_required
 def today(request, membership):
-    context = {"today": today_for(membership, tz.now())}
+    now = tz.now()
+    context = {"today": today_for(membership, now), "repair_today": repair_today(membership, now)}
     # The fragment shows the pause itself, so the page adds no second notice.
     return render_tool(request, None, "together/today.html", context)

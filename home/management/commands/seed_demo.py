@@ -5,6 +5,7 @@ import agreements.demo
 import checkins.demo
 import notices.demo
 import pacing.demo
+import repair.demo
 import therapists.demo
 import together.demo
 import triggers.demo
@@ -23,6 +24,7 @@ class Command(BaseCommand):
         checkins.demo.seed(people)
         agreements.demo.seed(people)
         together.demo.seed(people)
+        repair.demo.seed(people)
         pacing.demo.seed(people)
         triggers.demo.seed(people)
         therapists.demo.seed(people)
