@@ -26,6 +26,7 @@ import notices.personal_data
 import pacing.personal_data
 import therapists.personal_data
 import together.personal_data
+import transparency.personal_data
 import triggers.personal_data
 from accounts.models import Couple, EndReason, Membership, User
 from recovery.personal_data import Section
@@ -38,6 +39,7 @@ PERSONAL_DATA: tuple[ModuleType, ...] = (
     agreements.personal_data,
     pacing.personal_data,
     together.personal_data,
+    transparency.personal_data,
     therapists.personal_data,
     notices.personal_data,
 )

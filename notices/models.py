@@ -39,6 +39,11 @@ class Kind(models.TextChoices):
     CONSENT_WITHDRAWN = "consent_withdrawn", _("Your partner withdrew consent for your therapist")
     THERAPIST_NOTE = "therapist_note", _("Your therapist left a note for you both")
     PARTNER_LEFT = "partner_left", _("Your partner left the shared space")
+    HEADS_UP_SHARED = "heads_up_shared", _("Your partner gave you a heads-up")
+    HEADS_UP_CHANGED = "heads_up_changed", _("Your partner changed a heads-up")
+    HEADS_UP_THANKED = "heads_up_thanked", _("Your partner thanked you for a heads-up")
+    PLANS_SHARED = "plans_shared", _("Your partner shared their plans for the week")
+    PLANS_CHANGED = "plans_changed", _("Your partner changed their plans for the week")
 
 
 # The kinds that also send a discreet email, and which one (each can be turned off).

@@ -64,6 +64,7 @@ INSTALLED_APPS = [
     "pacing",
     "therapists",
     "together",
+    "transparency",
     "home",
     "archive",
 ]

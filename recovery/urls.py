@@ -23,6 +23,7 @@ urlpatterns = [
     path("triggers/", include("triggers.urls")),
     path("exercises/", include("pacing.urls")),
     path("together/", include("together.urls")),
+    path("transparency/", include("transparency.urls")),
     path("therapists/", include("therapists.urls")),
     path("archive/", include("archive.urls")),
     path("news/", include("notices.urls")),

@@ -87,6 +87,10 @@ KWARGS = {
     "together:decline_change": _pk("goal_change"),
     "together:withdraw_change": _pk("goal_change"),
     "together:delete_entry": _pk("sam_journal"),
+    "transparency:heads_up": _pk("heads_up"),
+    "transparency:edit": _pk("heads_up"),
+    "transparency:thank": _pk("heads_up"),
+    "transparency:ask": _pk("heads_up"),
     **{
         f"archive:{page}": lambda w: {"couple_id": w.ids["archived_couple"]}
         for page in ("space", "checkins", "triggers", "agreement", "questions")
@@ -120,6 +124,10 @@ VARIANTS = {
     "pacing:start (closed tier)": ("pacing:start", lambda w: {"slug": w.ids["closed_exercise"]}),
     "together:question (kept for the session)": ("together:question", _pk("held_question")),
     "archive:space (an open space)": ("archive:space", lambda w: {"couple_id": w.couple.pk}),
+    "transparency:plan (a past week)": (
+        "transparency:plan",
+        lambda w: {"week": w.ids["past_week"]},
+    ),
 }
 
 # Pages behind "enter your password again", also fetched just after doing so.

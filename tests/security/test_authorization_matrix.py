@@ -402,6 +402,48 @@ EXPECTED = {
         "POST": "LOGIN 403   302   404   404   404   404   404",
         "HX-POST": "LOGIN 403   200   404   404   404   404   404",
     },
+    # Heads-ups: Alex (the involved partner) gave one; Sam thanks and asks about it.
+    "transparency:heads_ups": {
+        "GET": "LOGIN 200   200   200   404   404   404   404",
+        "POST": "LOGIN 405   405   405   405   405   405   405",
+    },
+    "transparency:new": {  # an empty heads-up is a form error
+        "GET": "LOGIN 200   200   200   404   404   404   404",
+        "POST": "LOGIN 422   422   422   404   404   404   404",
+    },
+    "transparency:heads_up": {
+        "GET": "LOGIN 200   200   404   404   404   404   404",
+        "POST": "LOGIN 405   405   405   405   405   405   405",
+    },
+    "transparency:edit": {  # only its author changes a heads-up
+        "GET": "LOGIN 403   200   404   404   404   404   404",
+        "POST": "LOGIN 403   422   404   404   404   404   404",
+    },
+    "transparency:thank": {
+        "GET": "LOGIN 405   405   405   405   405   405   405",
+        "POST": "LOGIN 302   403   404   404   404   404   404",
+        "HX-POST": "LOGIN 200   403   404   404   404   404   404",
+    },
+    "transparency:ask": {  # the hurt partner asks, through the questions tool
+        "GET": "LOGIN 405   405   405   405   405   405   405",
+        "POST": "LOGIN 422   403   404   404   404   404   404",
+    },
+    "transparency:plans": {  # an empty habit form is a form error
+        "GET": "LOGIN 200   200   200   404   404   404   404",
+        "POST": "LOGIN 422   422   422   404   404   404   404",
+    },
+    "transparency:plan_reminder": {
+        "GET": "LOGIN 405   405   405   405   405   405   405",
+        "POST": "LOGIN 302   302   302   404   404   404   404",
+    },
+    "transparency:plan": {  # this week: Sam saves a draft, Alex changes shared plans
+        "GET": "LOGIN 200   200   200   404   404   404   404",
+        "POST": "LOGIN 302   302   302   404   404   404   404",
+    },
+    "transparency:plan (a past week)": {  # read only: a change is a form error
+        "GET": "LOGIN 200   200   200   404   404   404   404",
+        "POST": "LOGIN 422   422   422   404   404   404   404",
+    },
     "triggers:index": {
         "GET": "LOGIN 200   200   200   404   404   404   404",
         "POST": "LOGIN 405   405   405   405   405   405   405",

@@ -40,6 +40,7 @@ from together.models import (
     Win,
     WinKind,
 )
+from transparency.models import HeadsUp, HeadsUpKind, WeekPlan
 from triggers.models import Category, Sharing, Trigger
 
 from ..factories import PASSWORD, make_couple, make_user
@@ -277,6 +278,21 @@ def build() -> World:
         people_i_can_talk_to=secret("sam", "plan-people"),
         my_own_therapy=secret("sam", "plan-therapy"),
     )
+
+    # Transparency: Alex's heads-up (shared by definition), Alex's plans for this week
+    # shared, and a draft for next week only Alex sees; Robin's couple has a heads-up
+    # of its own that nobody here may see.
+    ids["heads_up"] = HeadsUp.post(
+        alex_m, HeadsUpKind.RUNNING_LATE, line="Stuck at the station, home by eight."
+    ).pk
+    this_week = checkin.week_start
+    WeekPlan.save_for(alex_m, this_week, ["Gym after work", "", "Dinner with Jo"], share=True)
+    WeekPlan.save_for(
+        alex_m, this_week + timedelta(weeks=1), [secret("alex", "plan-draft")], share=False
+    )
+    ids["past_week"] = (this_week - timedelta(weeks=2)).isoformat()
+    robin_m = active_membership(robin)
+    HeadsUp.post(robin_m, HeadsUpKind.ONLINE, line=secret("robin", "heads-up"))
 
     # Sam's private safety answer, not shared with the therapist.
     SafetyCheck.objects.create(user=sam, afraid=SafetyCheck.Answer.YES)
