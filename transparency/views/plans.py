@@ -105,6 +105,7 @@ def _plan_page(request, membership, week_start, mine, form):
         "theirs_versions": theirs.versions.all() if theirs else [],
         "partner": partner,
         "form": form if week_start >= this_week else None,
+        "past_week_errors": form if week_start < this_week and form.errors else None,
     }
     status = UNPROCESSABLE if form.errors else HTTPStatus.OK
     return render(request, "transparency/plan.html", context, status=status)
