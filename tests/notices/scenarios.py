@@ -8,11 +8,11 @@ from django.utils import timezone
 
 from accounts.models import Membership
 from agreements.models import Agreement
+from checkins import weeks
 from checkins.models import TEXT_FIELDS, CheckIn
 from notices.models import Kind
 from notices.services import member_ids, notify
 from therapists.models import Consent, NoteVisibility, TherapistLink, TherapistNote
-from checkins import weeks
 from together.models import GoalChange, Pause, Question
 from transparency.models import HeadsUp, WeekPlan
 from triggers.models import Trigger

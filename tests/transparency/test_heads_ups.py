@@ -144,9 +144,7 @@ def test_one_tap_thanks_once_and_tells_the_author(heads_up, hurt, involved):
 
 def test_asking_about_a_heads_up_makes_a_linked_question(heads_up, hurt, involved):
     ask = reverse("transparency:ask", args=[heads_up.pk])
-    response = client_for(hurt).post(
-        ask, {"text": "Who were you with?", "readiness": "ready_now"}
-    )
+    response = client_for(hurt).post(ask, {"text": "Who were you with?", "readiness": "ready_now"})
 
     question = Question.objects.get()
     assert response.status_code == HTTPStatus.FOUND
