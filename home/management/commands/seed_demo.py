@@ -7,6 +7,7 @@ import notices.demo
 import pacing.demo
 import therapists.demo
 import together.demo
+import transparency.demo
 import triggers.demo
 from accounts.demo import seed_people
 
@@ -23,6 +24,7 @@ class Command(BaseCommand):
         checkins.demo.seed(people)
         agreements.demo.seed(people)
         together.demo.seed(people)
+        transparency.demo.seed(people)
         pacing.demo.seed(people)
         triggers.demo.seed(people)
         therapists.demo.seed(people)
