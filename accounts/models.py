@@ -382,6 +382,7 @@ class EmailKind(models.TextChoices):
     PROPOSAL_DECLINED = "proposal_declined", _("Your partner answered a proposed change")
     CONSENT_ASKED = "consent_asked", _("A therapist waits for your agreement")
     PARTNER_LEFT = "partner_left", _("Your shared space has closed")
+    PLANS_REMINDER = "plans_reminder", _("Reminder to share your week's plans")
 
 
 class EmailOptOut(models.Model):

@@ -195,6 +195,7 @@ def email_producers(world) -> dict:
             alex, EmailKind.CHECKIN_REMINDER, week, "checkin_reminder"
         ),
         "checkin_nudge": lambda: send_once(alex, EmailKind.CHECKIN_NUDGE, week, "checkin_nudge"),
+        "plans_reminder": lambda: send_once(alex, EmailKind.PLANS_REMINDER, week, "plans_reminder"),
         "review_reminder": lambda: remind_open_reviews(tz.now()),
         "invitation": partner_invitation,
         "therapist_invitation": therapist_invitation,
