@@ -6,11 +6,12 @@ partners of the couple see every one. Editing keeps every earlier text as a
 `HeadsUpVersion`, so nothing is replaced silently.
 """
 
-from datetime import datetime, timedelta
+from datetime import date, datetime, timedelta
 
 from django.core.exceptions import PermissionDenied
 from django.db import models, transaction
 from django.db.models import Count
+from django.db.models.functions import TruncWeek
 from django.urls import reverse
 from django.utils import timezone as tz
 from django.utils.translation import gettext_lazy as _
@@ -57,6 +58,14 @@ class HeadsUpQuerySet(models.QuerySet):
         definition). Works for an archived membership too."""
         return self.filter(couple_id=membership.couple_id)
 
+    def for_therapist(self, link):
+        """What a therapist (through `link`, already checked for access) may read: every
+        heads-up of the couple, but only while both partners chose the item "heads-ups
+        and plans" in their consent; otherwise none (the counts need no text)."""
+        if not link.shares_heads_ups_and_plans():
+            return self.none()
+        return self.filter(couple_id=link.couple_id)
+
     def listed(self):
         """What a list row shows: the author, and how many earlier versions there are."""
         return (
@@ -64,6 +73,18 @@ class HeadsUpQuerySet(models.QuerySet):
             .annotate(edit_count=Count("versions"))
             .order_by("-happened_at", "-pk")
         )
+
+    def per_week(self, couple: Couple, since: date) -> dict[date, int]:
+        """How many heads-ups each local week (by its Monday) from `since` on."""
+        start = weeks.local_midnight(since, couple.zone)
+        rows = (
+            self.filter(couple=couple, happened_at__gte=start)
+            .annotate(week=TruncWeek("happened_at", tzinfo=couple.zone))
+            .values("week")
+            .annotate(count=Count("pk"))
+            .order_by()
+        )
+        return {row["week"].date(): row["count"] for row in rows}
 
     def waiting_for_thanks_from(self, membership: Membership):
         return (
@@ -269,6 +290,24 @@ class WeekPlanQuerySet(models.QuerySet):
 
     def shared(self):
         return self.filter(shared_at__isnull=False)
+
+    def for_therapist(self, link):
+        """Shared plans, for a therapist, only with the item "heads-ups and plans"
+        chosen by both partners (see HeadsUpQuerySet.for_therapist)."""
+        if not link.shares_heads_ups_and_plans():
+            return self.none()
+        return self.shared().filter(couple_id=link.couple_id)
+
+    def shared_per_week(self, couple: Couple, since: date) -> dict[date, int]:
+        """How many partners shared plans for each week from `since` on."""
+        rows = (
+            self.shared()
+            .filter(couple=couple, week_start__gte=since)
+            .values("week_start")
+            .annotate(count=Count("pk"))
+            .order_by()
+        )
+        return {row["week_start"]: row["count"] for row in rows}
 
 
 class WeekPlan(models.Model):

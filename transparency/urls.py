@@ -1,6 +1,6 @@
 from django.urls import path
 
-from .views import heads_ups, plans
+from .views import heads_ups, plans, therapist
 
 app_name = "transparency"
 
@@ -14,4 +14,10 @@ urlpatterns = [
     path("plans/", plans.plans, name="plans"),
     path("plans/reminder/", plans.reminder, name="plan_reminder"),
     path("plans/<str:week>/", plans.plan, name="plan"),
+    path("couples/<id:couple_id>/", therapist.therapist_couple, name="therapist_couple"),
+    path(
+        "couples/<id:couple_id>/heads-ups/",
+        therapist.therapist_heads_ups,
+        name="therapist_heads_ups",
+    ),
 ]

@@ -128,6 +128,15 @@ VARIANTS = {
         "transparency:plan",
         lambda w: {"week": w.ids["past_week"]},
     ),
+    # Dr. Lee's other couple, whose partners both chose to share their heads-ups' text.
+    "transparency:therapist_couple (heads-ups shared)": (
+        "transparency:therapist_couple",
+        lambda w: {"couple_id": w.ids["sharing_couple"]},
+    ),
+    "transparency:therapist_heads_ups (heads-ups shared)": (
+        "transparency:therapist_heads_ups",
+        lambda w: {"couple_id": w.ids["sharing_couple"]},
+    ),
 }
 
 # Pages behind "enter your password again", also fetched just after doing so.

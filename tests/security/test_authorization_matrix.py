@@ -444,6 +444,30 @@ EXPECTED = {
         "GET": "LOGIN 200   200   200   404   404   404   404",
         "POST": "LOGIN 422   422   422   404   404   404   404",
     },
+    # The therapist's view: counts with consent (Dr. Lee), the text only when both
+    # partners also chose "heads-ups and plans", which Sam and Alex did not.
+    "transparency:therapist_couple": {
+        "GET": "LOGIN 404   404   404   200   404   404   404",
+        "POST": "LOGIN 404   404   404   405   404   404   404",
+        "OTHER": "LOGIN 404   404   404   405   404   404   404",
+    },
+    "transparency:therapist_heads_ups": {
+        "GET": "LOGIN 404   404   404   404   404   404   404",
+        "POST": "LOGIN 404   404   404   404   404   404   404",
+        "OTHER": "LOGIN 404   404   404   404   404   404   404",
+    },
+    # Pat and Quinn chose it: Dr. Lee reads their text, still with their consent
+    # ("revoked" is Sam's withdrawal, which does not touch Pat and Quinn's consent).
+    "transparency:therapist_couple (heads-ups shared)": {
+        "GET": "LOGIN 404   404   404   200   200   404   404",
+        "POST": "LOGIN 404   404   404   405   405   404   404",
+        "OTHER": "LOGIN 404   404   404   405   405   404   404",
+    },
+    "transparency:therapist_heads_ups (heads-ups shared)": {
+        "GET": "LOGIN 404   404   404   200   200   404   404",
+        "POST": "LOGIN 404   404   404   405   405   404   404",
+        "OTHER": "LOGIN 404   404   404   405   405   404   404",
+    },
     "triggers:index": {
         "GET": "LOGIN 200   200   200   404   404   404   404",
         "POST": "LOGIN 405   405   405   405   405   405   405",

@@ -84,7 +84,9 @@ class World:
     couple: Couple
     other_couple: Couple
     ids: dict[str, object]
-    markers: dict[str, str] = field(default_factory=dict)  # marker -> owner (a person key)
+    # marker -> who may see it: a person key, or a tuple of them for text shared with
+    # exactly those people (a heads-up both partners see, and nobody else).
+    markers: dict[str, str | tuple[str, ...]] = field(default_factory=dict)
     sessions: dict[str, str] = field(default_factory=dict)  # person -> session key
     fresh_sessions: dict[str, str] = field(default_factory=dict)  # just re-authenticated
 
@@ -93,10 +95,19 @@ class World:
         self.markers[marker] = owner
         return marker
 
+    def shared_secret(self, owners: tuple[str, ...], what: str) -> str:
+        marker = canary("-".join(owners), what)
+        self.markers[marker] = owners
+        return marker
+
+    def may_see(self, actor: str, marker: str) -> bool:
+        owners = self.markers[marker]
+        person = PERSON.get(actor)
+        return person in owners if isinstance(owners, tuple) else person == owners
+
     def forbidden_for(self, actor: str) -> list[str]:
         """Every marker this actor must never see."""
-        person = PERSON.get(actor)
-        return [marker for marker, owner in self.markers.items() if owner != person]
+        return [marker for marker in self.markers if not self.may_see(actor, marker)]
 
     def client(self, actor: str, *, fresh: bool = False, **defaults) -> Client:
         client = Client(**defaults)
@@ -282,8 +293,9 @@ def build() -> World:
     # Transparency: Alex's heads-up (shared by definition), Alex's plans for this week
     # shared, and a draft for next week only Alex sees; Robin's couple has a heads-up
     # of its own that nobody here may see.
+    # Dr. Lee sees the counts, not the text: neither partner chose "heads-ups and plans".
     ids["heads_up"] = HeadsUp.post(
-        alex_m, HeadsUpKind.RUNNING_LATE, line="Stuck at the station, home by eight."
+        alex_m, HeadsUpKind.RUNNING_LATE, line=world.shared_secret(("sam", "alex"), "heads-up")
     ).pk
     this_week = checkin.week_start
     WeekPlan.save_for(alex_m, this_week, ["Gym after work", "", "Dinner with Jo"], share=True)
@@ -293,6 +305,18 @@ def build() -> World:
     ids["past_week"] = (this_week - timedelta(weeks=2)).isoformat()
     robin_m = active_membership(robin)
     HeadsUp.post(robin_m, HeadsUpKind.ONLINE, line=secret("robin", "heads-up"))
+    # Pat and Quinn, Dr. Lee's other couple, both chose to share their heads-ups' text.
+    pat, quinn = make_user("pat@example.test", "Pat"), make_user("quinn@example.test", "Quinn")
+    sharing_couple = make_couple(pat, quinn)
+    sharing_link = link(sharing_couple, lee)
+    for person in (pat, quinn):
+        Consent.give(sharing_link, active_membership(person), heads_ups_and_plans=True)
+    HeadsUp.post(
+        active_membership(quinn),
+        HeadsUpKind.CONTACT,
+        line=world.shared_secret(("pat", "quinn", "lee"), "heads-up"),
+    )
+    ids["sharing_couple"] = sharing_couple.pk
 
     # Sam's private safety answer, not shared with the therapist.
     SafetyCheck.objects.create(user=sam, afraid=SafetyCheck.Answer.YES)
