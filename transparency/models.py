@@ -298,6 +298,12 @@ class WeekPlanQuerySet(models.QuerySet):
             return self.none()
         return self.shared().filter(couple_id=link.couple_id)
 
+    def transparent_run(self, couple: Couple, now: datetime) -> int:
+        """The couple's run of transparent weeks (see transparency.streaks)."""
+        from .streaks import transparent_weeks
+
+        return transparent_weeks(couple, now)
+
     def shared_per_week(self, couple: Couple, since: date) -> dict[date, int]:
         """How many partners shared plans for each week from `since` on."""
         rows = (

@@ -35,6 +35,7 @@ def therapist_couple(request, couple):
     context = {
         "couple": couple,
         "weekly": _weekly(couple, tz.now()),
+        "transparent_weeks": WeekPlan.objects.transparent_run(couple, tz.now()),
         "shares_text": link.shares_heads_ups_and_plans(),
     }
     return render(request, "transparency/therapist_couple.html", context)
