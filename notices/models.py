@@ -44,6 +44,7 @@ class Kind(models.TextChoices):
     HEADS_UP_THANKED = "heads_up_thanked", _("Your partner thanked you for a heads-up")
     PLANS_SHARED = "plans_shared", _("Your partner shared their plans for the week")
     PLANS_CHANGED = "plans_changed", _("Your partner changed their plans for the week")
+    TELLING_OFFERED = "telling_offered", _("Your partner has something they want to tell you")
 
 
 # The kinds that also send a discreet email, and which one (each can be turned off).

@@ -7,7 +7,15 @@ from django.utils import timezone as tz
 from accounts.models import Membership, User
 from checkins import weeks
 
-from .models import HeadsUp, HeadsUpKind, HeadsUpVersion, PlanHabit, WeekPlan, WeekPlanVersion
+from .models import (
+    HeadsUp,
+    HeadsUpKind,
+    HeadsUpVersion,
+    PlanHabit,
+    Telling,
+    WeekPlan,
+    WeekPlanVersion,
+)
 
 # (who, kind, line, days ago, thanked)
 HEADS_UPS = [
@@ -79,6 +87,7 @@ def seed(people: dict[str, User]) -> None:
     first = HeadsUp.objects.filter(couple=couple, kind=HeadsUpKind.RUNNING_LATE).first()
     HeadsUpVersion.objects.create(
         heads_up=first,
+        author=involved,
         kind=HeadsUpKind.RUNNING_LATE,
         section="whereabouts",
         happened_at=first.happened_at,
@@ -99,6 +108,23 @@ def seed(people: dict[str, User]) -> None:
         )
         if back == 1:
             WeekPlanVersion.objects.create(
-                plan=plan, days=PLANS[:2] + ["Office"], written_at=shared
+                plan=plan, author=involved, days=PLANS[:2] + ["Office"], written_at=shared
             )
             WeekPlan.objects.filter(pk=plan.pk).update(changed_at=shared + timedelta(days=2))
+
+    Telling.objects.create(
+        couple=couple,
+        author=involved,
+        text="I kept the old phone in a drawer at work. I've brought it home; it's yours to "
+        "look through or for us to get rid of together.",
+        created_at=now - timedelta(days=6),
+        opened_at=now - timedelta(days=5),
+    )
+    Telling.objects.create(
+        couple=couple,
+        author=involved,
+        text="There is something about last spring I haven't said yet. I'd like to say it "
+        "with Dr. Okafor in the room.",
+        for_session=True,
+        created_at=now - timedelta(days=1),
+    )

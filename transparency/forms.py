@@ -90,3 +90,19 @@ class PlanHabitForm(forms.ModelForm):
             "plans_on": _("We share our week's plans with each other"),
             "share_by": _("Shared by"),
         }
+
+
+class TellingForm(forms.Form):
+    text = forms.CharField(
+        label=_("What I want to tell you"),
+        max_length=m.TELLING_MAX,
+        strip=True,
+        widget=forms.Textarea(attrs={"rows": 5}),
+        error_messages={
+            "required": _("Please write what you want to tell first."),
+            "max_length": _("Please keep this under %(limit_value)d characters."),
+        },
+    )
+    for_session = forms.BooleanField(
+        label=_("I'd rather we talk about it at our next session"), required=False
+    )

@@ -24,6 +24,7 @@ from notices.services import member_ids, notify, notify_partner
 from recovery.encryption import EncryptedJSONField, EncryptedTextField
 
 LINE_MAX = 500
+TELLING_MAX = 5000
 DAY_MAX = 500
 DAYS = 7
 
@@ -169,6 +170,7 @@ class HeadsUp(models.Model):
                 raise TransparencyError(_("That is the same as before, so nothing changed."))
             HeadsUpVersion.objects.create(
                 heads_up=locked,
+                author_id=locked.author_id,
                 kind=locked.kind,
                 section=locked.section,
                 happened_at=locked.happened_at,
@@ -213,6 +215,7 @@ class HeadsUpVersion(models.Model):
     """An earlier text of a heads-up, kept when its author changed it."""
 
     heads_up = models.ForeignKey(HeadsUp, on_delete=models.CASCADE, related_name="versions")
+    author = models.ForeignKey(User, on_delete=models.CASCADE, related_name="+")
     kind = models.CharField(_("what it was about"), max_length=20, choices=HeadsUpKind.choices)
     section = models.CharField(
         _("the part of our agreement"), max_length=20, choices=SECTION_CHOICES, blank=True
@@ -368,7 +371,10 @@ class WeekPlan(models.Model):
                 if plan.days == days:
                     raise TransparencyError(_("Nothing changed in your plans."))
                 WeekPlanVersion.objects.create(
-                    plan=plan, days=plan.days, written_at=plan.changed_at or plan.shared_at
+                    plan=plan,
+                    author_id=plan.author_id,
+                    days=plan.days,
+                    written_at=plan.changed_at or plan.shared_at,
                 )
                 plan.days, plan.changed_at = days, now
                 plan.save(update_fields=["days", "changed_at"])
@@ -389,6 +395,7 @@ class WeekPlanVersion(models.Model):
     """Earlier plans, kept when their author changed them after sharing."""
 
     plan = models.ForeignKey(WeekPlan, on_delete=models.CASCADE, related_name="versions")
+    author = models.ForeignKey(User, on_delete=models.CASCADE, related_name="+")
     days = EncryptedJSONField(_("plans, day by day"), default=list)
     written_at = models.DateTimeField(_("written"))
 
@@ -397,3 +404,78 @@ class WeekPlanVersion(models.Model):
 
     def __str__(self):
         return f"Earlier plans #{self.pk} of plans #{self.plan_id}"
+
+
+# Something I want to tell you ---------------------------------------------------------
+
+
+class TellingQuerySet(models.QuerySet):
+    def visible_to(self, membership: Membership):
+        """THE rule: both partners see that something was offered; what it says is for
+        its author, and for the reader once they chose to read it (`is_open_to`)."""
+        return self.filter(couple_id=membership.couple_id)
+
+    def waiting_for(self, membership: Membership):
+        """Offered to this person and not opened by them yet."""
+        return (
+            self.visible_to(membership)
+            .exclude(author_id=membership.user_id)
+            .filter(opened_at__isnull=True)
+        )
+
+
+class Telling(models.Model):
+    """Information offered without being asked. It reaches the partner like an answer
+    to a question they did not have to ask, and they choose when to read it."""
+
+    couple = models.ForeignKey(Couple, on_delete=models.CASCADE, related_name="tellings")
+    author = models.ForeignKey(User, on_delete=models.CASCADE, related_name="+")
+    text = EncryptedTextField(_("what I want to tell you"), max_length=TELLING_MAX)
+    # The author's wish; the reader decides (the questions tool's choice, for the reader).
+    for_session = models.BooleanField(_("offered for our next session"), default=False)
+    created_at = models.DateTimeField(_("written"), default=tz.now)
+    opened_at = models.DateTimeField(_("read"), null=True, blank=True)
+    held_for_session_at = models.DateTimeField(
+        _("kept for the session by the reader"), null=True, blank=True
+    )
+
+    objects = TellingQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-created_at", "-pk"]
+
+    def __str__(self):
+        return f"Telling #{self.pk}"
+
+    @property
+    def path(self) -> str:
+        return reverse("transparency:telling", args=[self.pk])
+
+    def is_open_to(self, membership: Membership) -> bool:
+        return membership.user_id == self.author_id or self.opened_at is not None
+
+    @classmethod
+    @transaction.atomic
+    def offer(cls, membership: Membership, text: str, for_session: bool) -> "Telling":
+        telling = cls.objects.create(
+            couple_id=membership.couple_id,
+            author=membership.user,
+            text=text,
+            for_session=for_session,
+        )
+        notify_partner(membership, NoticeKind.TELLING_OFFERED, telling.path)
+        return telling
+
+    def choose(self, membership: Membership, read_now: bool) -> None:
+        """The reader: "I'm ready to read it" or "I'd like to hear it at our session"."""
+        if membership.user_id == self.author_id or membership.couple_id != self.couple_id:
+            raise PermissionDenied
+        now = tz.now()
+        if read_now:
+            Telling.objects.filter(pk=self.pk, opened_at__isnull=True).update(opened_at=now)
+            self.opened_at = self.opened_at or now
+        else:
+            Telling.objects.filter(pk=self.pk, held_for_session_at__isnull=True).update(
+                held_for_session_at=now
+            )
+            self.held_for_session_at = self.held_for_session_at or now

@@ -5,7 +5,15 @@ from django.utils.translation import gettext_lazy as _
 
 from recovery.personal_data import Export
 
-from .models import HeadsUp, HeadsUpVersion, PlanHabit, PlanReminder, WeekPlan, WeekPlanVersion
+from .models import (
+    HeadsUp,
+    HeadsUpVersion,
+    PlanHabit,
+    PlanReminder,
+    Telling,
+    WeekPlan,
+    WeekPlanVersion,
+)
 
 EXPORTS = (
     Export(
@@ -20,7 +28,7 @@ EXPORTS = (
         "heads_up_versions",
         _("Earlier texts of your heads-ups"),
         HeadsUpVersion,
-        "heads_up__author",
+        "author",
         ("written_at", "kind", "section", "happened_at", "line"),
         order_by=("written_at", "pk"),
     ),
@@ -36,9 +44,17 @@ EXPORTS = (
         "week_plan_versions",
         _("Earlier versions of your week's plans"),
         WeekPlanVersion,
-        "plan__author",
+        "author",
         ("plan__week_start", "written_at", "days"),
         order_by=("written_at", "pk"),
+    ),
+    Export(
+        "tellings",
+        _("What you offered to tell your partner"),
+        Telling,
+        "author",
+        ("created_at", "text", "for_session", "opened_at"),
+        order_by=("created_at", "pk"),
     ),
 )
 

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from .views import heads_ups, plans, therapist
+from .views import heads_ups, plans, tellings, therapist
 
 app_name = "transparency"
 
@@ -14,6 +14,9 @@ urlpatterns = [
     path("plans/", plans.plans, name="plans"),
     path("plans/reminder/", plans.reminder, name="plan_reminder"),
     path("plans/<str:week>/", plans.plan, name="plan"),
+    path("telling/", tellings.tellings, name="tellings"),
+    path("telling/<id:pk>/", tellings.telling, name="telling"),
+    path("telling/<id:pk>/choose/", tellings.choose, name="choose"),
     path("couples/<id:couple_id>/", therapist.therapist_couple, name="therapist_couple"),
     path(
         "couples/<id:couple_id>/heads-ups/",

@@ -14,7 +14,7 @@ from notices.models import Kind
 from notices.services import member_ids, notify
 from therapists.models import Consent, NoteVisibility, TherapistLink, TherapistNote
 from together.models import GoalChange, Pause, Question
-from transparency.models import HeadsUp, WeekPlan
+from transparency.models import HeadsUp, Telling, WeekPlan
 from triggers.models import Trigger
 
 MARK = "zq-notice-marker"
@@ -263,6 +263,11 @@ def _plans_changed(w):
     return w.involved
 
 
+def _telling(w):
+    Telling.offer(member(w.involved), written("telling"), for_session=True)
+    return w.involved
+
+
 SCENARIOS = {
     "trigger shared now": (Kind.TRIGGER_WAITING, _trigger_now, "partner"),
     "trigger for the check-in": (Kind.TRIGGER_WAITING, _trigger_at_checkin, None),
@@ -298,4 +303,5 @@ SCENARIOS = {
     "plans shared": (Kind.PLANS_SHARED, _plans_shared, "partner"),
     "plans kept as a draft": (Kind.PLANS_SHARED, _plans_draft, None),
     "plans changed after sharing": (Kind.PLANS_CHANGED, _plans_changed, "partner"),
+    "something to tell": (Kind.TELLING_OFFERED, _telling, "partner"),
 }

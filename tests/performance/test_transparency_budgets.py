@@ -63,11 +63,18 @@ def couple_with_history(count: int):
     heads_ups = HeadsUp.objects.bulk_create(heads_ups)
     plans = WeekPlan.objects.bulk_create(plans)
     HeadsUpVersion.objects.bulk_create(
-        HeadsUpVersion(heads_up=h, kind=h.kind, happened_at=h.happened_at, written_at=now)
+        HeadsUpVersion(
+            heads_up=h,
+            author_id=h.author_id,
+            kind=h.kind,
+            happened_at=h.happened_at,
+            written_at=now,
+        )
         for h in heads_ups
     )
     WeekPlanVersion.objects.bulk_create(
-        WeekPlanVersion(plan=plan, days=["Gym"], written_at=now) for plan in plans
+        WeekPlanVersion(plan=plan, author_id=plan.author_id, days=["Gym"], written_at=now)
+        for plan in plans
     )
     return hurt, heads_ups[0], week
 

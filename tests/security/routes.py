@@ -91,6 +91,8 @@ KWARGS = {
     "transparency:edit": _pk("heads_up"),
     "transparency:thank": _pk("heads_up"),
     "transparency:ask": _pk("heads_up"),
+    "transparency:telling": _pk("telling"),
+    "transparency:choose": _pk("telling"),
     **{
         f"archive:{page}": lambda w: {"couple_id": w.ids["archived_couple"]}
         for page in ("space", "checkins", "triggers", "agreement", "questions")

@@ -428,6 +428,19 @@ EXPECTED = {
         "GET": "LOGIN 405   405   405   405   405   405   405",
         "POST": "LOGIN 422   403   404   404   404   404   404",
     },
+    # Alex offered something to tell: Sam chooses when to read it.
+    "transparency:tellings": {  # an empty offer is a form error
+        "GET": "LOGIN 200   200   200   404   404   404   404",
+        "POST": "LOGIN 422   422   422   404   404   404   404",
+    },
+    "transparency:telling": {
+        "GET": "LOGIN 200   200   404   404   404   404   404",
+        "POST": "LOGIN 405   405   405   405   405   405   405",
+    },
+    "transparency:choose": {  # the reader's choice, not its author's
+        "GET": "LOGIN 405   405   405   405   405   405   405",
+        "POST": "LOGIN 302   403   404   404   404   404   404",
+    },
     "transparency:plans": {  # an empty habit form is a form error
         "GET": "LOGIN 200   200   200   404   404   404   404",
         "POST": "LOGIN 422   422   422   404   404   404   404",

@@ -40,7 +40,7 @@ from together.models import (
     Win,
     WinKind,
 )
-from transparency.models import HeadsUp, HeadsUpKind, WeekPlan
+from transparency.models import HeadsUp, HeadsUpKind, Telling, WeekPlan
 from triggers.models import Category, Sharing, Trigger
 
 from ..factories import PASSWORD, make_couple, make_user
@@ -302,6 +302,8 @@ def build() -> World:
     WeekPlan.save_for(
         alex_m, this_week + timedelta(weeks=1), [secret("alex", "plan-draft")], share=False
     )
+    # Something Alex offered to tell, which Sam has not chosen to read yet.
+    ids["telling"] = Telling.offer(alex_m, secret("alex", "telling-unread"), for_session=False).pk
     ids["past_week"] = (this_week - timedelta(weeks=2)).isoformat()
     robin_m = active_membership(robin)
     HeadsUp.post(robin_m, HeadsUpKind.ONLINE, line=secret("robin", "heads-up"))
