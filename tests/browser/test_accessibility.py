@@ -19,6 +19,7 @@ from agreements.models import Version
 from checkins.models import CheckIn
 from pacing.models import Exercise
 from together.models import Goal, Question
+from transparency.models import HeadsUp, Telling, WeekPlan
 from triggers.models import Trigger
 
 from ..factories import PASSWORD, make_user
@@ -75,6 +76,13 @@ PARTNER_PAGES = [
     "/together/goals/{goal}/",
     "/together/journal/",
     "/together/journal/self-care/",
+    "/transparency/heads-ups/",
+    "/transparency/heads-ups/new/",
+    "/transparency/heads-ups/{heads_up}/",
+    "/transparency/plans/",
+    "/transparency/plans/{plan_week}/",
+    "/transparency/telling/",
+    "/transparency/telling/{telling}/",
     "/therapists/",
     "/therapists/end/",
     "/therapists/csi/",
@@ -89,6 +97,7 @@ PARTNER_PAGES = [
 THERAPIST_PAGES = [
     "/therapists/couples/",
     "/therapists/couples/{couple}/",
+    "/transparency/couples/{couple}/",
     "/me/",
     "/accounts/2fa/",
     "/support/",
@@ -122,6 +131,9 @@ def demo(settings):
         "exercise": Exercise.objects.filter(tier=0).first().slug,
         "question": Question.objects.filter(couple=couple).first().pk,
         "goal": Goal.objects.filter(couple=couple).first().pk,
+        "heads_up": HeadsUp.objects.filter(couple=couple).first().pk,
+        "plan_week": WeekPlan.objects.filter(couple=couple).first().week_start.isoformat(),
+        "telling": Telling.objects.filter(couple=couple).first().pk,
     }
 
 
