@@ -49,6 +49,10 @@ USUAL_SECTION = {
 }
 
 
+def _to_minute(moment: datetime) -> datetime:
+    return moment.replace(second=0, microsecond=0)
+
+
 class TransparencyError(Exception):
     """A request that cannot be done right now, worded for the person who asked."""
 
@@ -166,7 +170,9 @@ class HeadsUp(models.Model):
             locked = HeadsUp.objects.select_for_update().get(pk=self.pk)
             section = section or USUAL_SECTION.get(kind, "")
             new = (kind, happened_at, line, section)
-            if new == (locked.kind, locked.happened_at, locked.line, locked.section):
+            # The form shows the time to the minute: a time left as it was is unchanged.
+            same_time = _to_minute(happened_at) == _to_minute(locked.happened_at)
+            if same_time and (kind, line, section) == (locked.kind, locked.line, locked.section):
                 raise TransparencyError(_("That is the same as before, so nothing changed."))
             HeadsUpVersion.objects.create(
                 heads_up=locked,

@@ -175,3 +175,13 @@ def test_the_list_is_paged(couple, involved, hurt):
     assert "Line number 24" in first and "Line number 0" not in first
     assert "Line number 0" in second
     assert "Page 2 of 2" in second
+
+
+def test_the_time_shown_to_the_minute_is_not_a_change(heads_up, involved):
+    shown = heads_up.happened_at.astimezone(involved.zone).strftime("%Y-%m-%dT%H:%M")
+    response = client_for(involved).post(
+        reverse("transparency:edit", args=[heads_up.pk]),
+        {"kind": "running_late", "line": "Train delayed.", "happened_at": shown},
+    )
+    assert response.status_code == HTTPStatus.UNPROCESSABLE_ENTITY
+    assert not heads_up.versions.exists()

@@ -2,6 +2,7 @@ from datetime import date, timedelta
 from http import HTTPStatus
 
 from django.contrib import messages
+from django.db import IntegrityError, transaction
 from django.http import Http404
 from django.shortcuts import redirect, render
 from django.utils import timezone as tz
@@ -34,11 +35,17 @@ def _monday(week: str) -> date:
 def plans(request, membership):
     """Our week's plans: this week and the next, then earlier weeks a page at a time;
     the habit (on or off, shared by which day) and my reminder."""
-    habit, _created = PlanHabit.objects.get_or_create(couple_id=membership.couple_id)
+    habit = PlanHabit.objects.filter(couple_id=membership.couple_id).first()
+    habit = habit or PlanHabit(couple_id=membership.couple_id)  # saved on the first choice
     form = PlanHabitForm(request.POST if request.method == "POST" else None, instance=habit)
     if request.method == "POST" and form.is_valid():
         habit.changed_by, habit.changed_at = request.user, tz.now()
-        form.save()
+        try:
+            with transaction.atomic():
+                form.save()
+        except IntegrityError:  # both partners set it up at the same moment: theirs stays
+            messages.info(request, _("Your partner has just set this. Please look and try again."))
+            return redirect("transparency:plans")
         messages.success(request, _("Saved. You both see the same choice."))
         return redirect("transparency:plans")
     this_week = weeks.week_start_for(tz.now(), membership.couple.zone)
