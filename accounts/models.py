@@ -391,6 +391,7 @@ class EmailKind(models.TextChoices):
     CONSENT_ASKED = "consent_asked", _("A therapist waits for your agreement")
     PARTNER_LEFT = "partner_left", _("Your shared space has closed")
     REPAIR_WAITING = "repair_waiting", _("A conversation still waits for you (once)")
+    PLANS_REMINDER = "plans_reminder", _("Reminder to share your week's plans")
 
 
 class EmailOptOut(models.Model):

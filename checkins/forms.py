@@ -1,7 +1,16 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from .models import JOINT_NOTE_MAX, NEXT_STEP_MAX, RATING_MAX, RATINGS, TEXT_MAX, TEXTS
+from .models import (
+    EXPECTED_HEADS_UP_QUESTION,
+    JOINT_NOTE_MAX,
+    NEXT_STEP_MAX,
+    RATING_MAX,
+    RATINGS,
+    TEXT_MAX,
+    TEXTS,
+    ExpectedHeadsUp,
+)
 
 SCALE = [(value, str(value)) for value in range(RATING_MAX + 1)]
 
@@ -11,7 +20,7 @@ TOO_LONG = _("Please keep this to %(limit_value)s characters or fewer (it has %(
 class AnswerForm(forms.Form):
     """One partner's answers. Ratings may stay empty in a draft, not when sharing."""
 
-    def __init__(self, *args, submitting: bool = False, **kwargs):
+    def __init__(self, *args, submitting: bool = False, asks_heads_up: bool = False, **kwargs):
         super().__init__(*args, **kwargs)
         for name, label, question in RATINGS:
             self.fields[name] = forms.TypedChoiceField(
@@ -36,6 +45,22 @@ class AnswerForm(forms.Form):
                 widget=forms.Textarea(attrs={"rows": 3}),
                 error_messages={"max_length": TOO_LONG},
             )
+
+        if asks_heads_up:  # the hurt partner's question; optional, like the written answers
+            self.fields["expected_heads_up"] = forms.ChoiceField(
+                label=EXPECTED_HEADS_UP_QUESTION,
+                help_text=_(
+                    "Only for you to answer, and sealed like the rest until you have both "
+                    "shared. Leaving it empty is fine."
+                ),
+                choices=ExpectedHeadsUp.choices,
+                required=False,
+                widget=forms.RadioSelect,
+                error_messages={"invalid_choice": _("Please choose one of the options shown.")},
+            )
+
+    def heads_up_field(self):
+        return self["expected_heads_up"] if "expected_heads_up" in self.fields else None
 
     def rating_fields(self):
         return [self[name] for name, _label, _question in RATINGS]

@@ -74,6 +74,17 @@ TEXTS = [
 TEXT_FIELDS = [name for name, _label, _prompt in TEXTS]
 
 
+class ExpectedHeadsUp(models.TextChoices):
+    """The hurt partner's answer to "Did anything happen that you'd expected a heads-up
+    about?": sealed with the rest of the answers until both have shared."""
+
+    NO = "no", _("No, nothing")
+    YES = "yes", _("Yes, something")
+
+
+EXPECTED_HEADS_UP_QUESTION = _("Did anything happen that you'd expected a heads-up about?")
+
+
 class CheckInError(Exception):
     """Something that cannot be done with this check-in, worded for the person asking."""
 
@@ -371,12 +382,16 @@ class Answer(models.Model):
     boundaries_text = EncryptedTextField(_("boundaries"), blank=True)
     win_text = EncryptedTextField(_("a small win or an appreciation"), blank=True)
     need_text = EncryptedTextField(_("what I need in the coming week"), blank=True)
+    # Asked of the hurt partner only; it feeds the transparent-week count after the reveal.
+    expected_heads_up = models.CharField(
+        _("expected a heads-up"), max_length=3, choices=ExpectedHeadsUp.choices, blank=True
+    )
     submitted_at = models.DateTimeField(_("shared"), null=True, blank=True)
     updated_at = models.DateTimeField(auto_now=True)
 
     objects = AnswerQuerySet.as_manager()
 
-    EDITABLE = RATING_FIELDS + TEXT_FIELDS
+    EDITABLE = [*RATING_FIELDS, *TEXT_FIELDS, "expected_heads_up"]
 
     class Meta:
         constraints = [

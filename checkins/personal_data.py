@@ -23,6 +23,7 @@ EXPORTS = (
             "boundaries_text",
             "win_text",
             "need_text",
+            "expected_heads_up",
         ),
         order_by=("checkin__week_start",),
     ),

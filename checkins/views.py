@@ -60,7 +60,7 @@ def _week_context(membership, checkin, **extra) -> dict:
     answering = context["is_open"] and not context["you_submitted"] and not checkin.is_revealed
     if answering and "answer_form" not in extra:
         draft = {name: getattr(mine, name) for name in Answer.EDITABLE} if mine else {}
-        context["answer_form"] = AnswerForm(initial=draft)
+        context["answer_form"] = AnswerForm(initial=draft, asks_heads_up=membership.is_hurt)
     if checkin.is_revealed and "shared_form" not in extra:
         shared = {"joint_note": checkin.joint_note, "next_step": checkin.next_step}
         context["shared_form"] = SharedNoteForm(initial=shared | {"revision": checkin.revision})
@@ -110,7 +110,7 @@ def status(request, membership, week):
 def save_answer(request, membership, week):
     checkin = _checkin_or_404(membership, week)
     submitting = request.POST.get("action") == "submit"
-    form = AnswerForm(request.POST, submitting=submitting)
+    form = AnswerForm(request.POST, submitting=submitting, asks_heads_up=membership.is_hurt)
     if form.is_valid():
         save = checkin.submit if submitting else checkin.save_draft
         try:

@@ -27,6 +27,7 @@ import pacing.personal_data
 import repair.personal_data
 import therapists.personal_data
 import together.personal_data
+import transparency.personal_data
 import triggers.personal_data
 from accounts.models import Couple, EndReason, Membership, User
 from recovery.personal_data import Section
@@ -40,6 +41,7 @@ PERSONAL_DATA: tuple[ModuleType, ...] = (
     pacing.personal_data,
     together.personal_data,
     repair.personal_data,
+    transparency.personal_data,
     therapists.personal_data,
     notices.personal_data,
 )

@@ -52,6 +52,12 @@ class Kind(models.TextChoices):
     REPAIR_PLAN_WAITING = "repair_plan_waiting", _("A plan after a repair waits for your answer")
     REPAIR_PLAN_DECIDED = "repair_plan_decided", _("A proposed plan after a repair was settled")
     REPAIR_WITHDRAWN = "repair_withdrawn", _("A repair conversation was withdrawn")
+    HEADS_UP_SHARED = "heads_up_shared", _("Your partner gave you a heads-up")
+    HEADS_UP_CHANGED = "heads_up_changed", _("Your partner changed a heads-up")
+    HEADS_UP_THANKED = "heads_up_thanked", _("Your partner thanked you for a heads-up")
+    PLANS_SHARED = "plans_shared", _("Your partner shared their plans for the week")
+    PLANS_CHANGED = "plans_changed", _("Your partner changed their plans for the week")
+    TELLING_OFFERED = "telling_offered", _("Your partner has something they want to tell you")
 
 
 # The kinds that also send a discreet email, and which one (each can be turned off).

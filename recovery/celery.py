@@ -68,6 +68,11 @@ app.conf.beat_schedule = {
         "task": "repair.tasks.remind_unanswered_repairs",
         "schedule": 900.0,
     },
+    # On each couple's sharing day, a discreet reminder to whoever asked for one.
+    "plans-reminders": {
+        "task": "transparency.tasks.remind_plans",
+        "schedule": 900.0,
+    },
     # The outbox relay's safety net: emails owed by notices whose task was lost.
     "notice-emails": {
         "task": "notices.tasks.deliver_owed_notice_emails",

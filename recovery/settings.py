@@ -65,6 +65,7 @@ INSTALLED_APPS = [
     "therapists",
     "together",
     "repair",
+    "transparency",
     "home",
     "archive",
 ]

@@ -24,6 +24,7 @@ urlpatterns = [
     path("exercises/", include("pacing.urls")),
     path("together/", include("together.urls")),
     path("repair/", include("repair.urls")),
+    path("transparency/", include("transparency.urls")),
     path("therapists/", include("therapists.urls")),
     path("archive/", include("archive.urls")),
     path("news/", include("notices.urls")),

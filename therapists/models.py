@@ -252,6 +252,13 @@ class TherapistLink(models.Model):
         notify(NoticeKind.CONSENT_WITHDRAWN, others, _settings_path())
         self.ended_at, self.ended_by = now, by
 
+    def shares_heads_ups_and_plans(self) -> bool:
+        """Whether both current partners' active consents include the separate item
+        "heads-ups and plans" (what they say; the counts come with consent itself)."""
+        partners = Membership.objects.active().filter(couple_id=self.couple_id).values("user_id")
+        agreed = self.consents.active().filter(heads_ups_and_plans=True, partner_id__in=partners)
+        return agreed.values("partner_id").distinct().count() == len(Role)
+
     @classmethod
     def end_all_for(cls, therapist: User) -> None:
         """A therapist leaves every couple (before their account is deleted)."""
@@ -275,6 +282,9 @@ class Consent(models.Model):
     revoked_by = models.ForeignKey(
         User, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
+    # A separate item, off unless chosen: what the couple's heads-ups and plans say.
+    # The therapist reads them only while both partners' active consents include it.
+    heads_ups_and_plans = models.BooleanField(_("heads-ups and plans"), default=False)
 
     objects = ConsentQuerySet.as_manager()
 
@@ -292,7 +302,9 @@ class Consent(models.Model):
 
     @classmethod
     @transaction.atomic
-    def give(cls, link: TherapistLink, membership: Membership) -> "Consent":
+    def give(
+        cls, link: TherapistLink, membership: Membership, heads_ups_and_plans: bool = False
+    ) -> "Consent":
         link = TherapistLink.objects.select_for_update().get(pk=link.pk)
         if not link.is_open or link.couple_id != membership.couple_id:
             raise TherapistError(_("This therapist invitation has ended."))
@@ -302,8 +314,13 @@ class Consent(models.Model):
             )
         existing = link.consents.active().filter(partner=membership.user).first()
         if existing:
+            if existing.heads_ups_and_plans != heads_ups_and_plans:
+                existing.heads_ups_and_plans = heads_ups_and_plans
+                existing.save(update_fields=["heads_ups_and_plans"])
             return existing
-        consent = cls.objects.create(link=link, partner=membership.user)
+        consent = cls.objects.create(
+            link=link, partner=membership.user, heads_ups_and_plans=heads_ups_and_plans
+        )
         notify_partner(membership, NoticeKind.CONSENT_GIVEN, _settings_path())
         return consent
 
@@ -329,6 +346,7 @@ class AuditAction(models.TextChoices):
     SET_CEILING = "set_ceiling", _("Set the pace of the exercises")
     SUGGEST_EXERCISE = "suggest_exercise", _("Suggested an exercise")
     SET_LABEL = "set_label", _("Named your space on their own list")
+    VIEW_TRANSPARENCY = "view_transparency", _("Looked at your heads-ups and plans")
 
 
 class AppendOnlyQuerySet(models.QuerySet):

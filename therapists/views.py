@@ -345,7 +345,11 @@ def consent(request, membership):
         return redirect("therapists:couple_settings")
     if request.method == "POST":
         try:
-            Consent.give(link, membership)
+            Consent.give(
+                link,
+                membership,
+                heads_ups_and_plans=request.POST.get("heads_ups_and_plans") == "on",
+            )
         except TherapistError as error:
             messages.error(request, str(error))
         else:
@@ -354,7 +358,7 @@ def consent(request, membership):
     context = {
         "link": link,
         "profile": getattr(link.therapist, "therapist_profile", None),
-        "already": link.consents.active().filter(partner=request.user).exists(),
+        "already": link.consents.active().filter(partner=request.user).first(),
     }
     return render(request, "therapists/consent.html", context)
 

@@ -9,6 +9,7 @@ from django.utils.translation import ngettext
 from accounts.access import couple_people, partner_membership
 from accounts.models import Couple, Membership
 from checkins import weeks as calendar_weeks
+from transparency.models import WeekPlan
 
 from .models import GoalChange, Pause, Question, Readiness, Step, Win
 
@@ -89,6 +90,8 @@ def wins_strip(couple: Couple, now: datetime, people: dict | None = None) -> dic
         "more": len(wins) > STRIP_SHOWN,
         "streak": streak,
         "streak_words": streak_words(streak),
+        # Shown only when there is a run to celebrate: a missed week is never shown.
+        "transparent_weeks": WeekPlan.objects.transparent_run(couple, now),
     }
 
 

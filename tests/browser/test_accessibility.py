@@ -20,6 +20,7 @@ from checkins.models import CheckIn
 from pacing.models import Exercise
 from repair.models import Repair
 from together.models import Goal, Question
+from transparency.models import HeadsUp, Telling, WeekPlan
 from triggers.models import Trigger
 
 from ..factories import PASSWORD, make_user
@@ -80,6 +81,13 @@ PARTNER_PAGES = [
     "/repair/start/",
     "/repair/{open_repair}/",
     "/repair/{finished_repair}/",
+    "/transparency/heads-ups/",
+    "/transparency/heads-ups/new/",
+    "/transparency/heads-ups/{heads_up}/",
+    "/transparency/plans/",
+    "/transparency/plans/{plan_week}/",
+    "/transparency/telling/",
+    "/transparency/telling/{telling}/",
     "/therapists/",
     "/therapists/end/",
     "/therapists/csi/",
@@ -94,6 +102,7 @@ PARTNER_PAGES = [
 THERAPIST_PAGES = [
     "/therapists/couples/",
     "/therapists/couples/{couple}/",
+    "/transparency/couples/{couple}/",
     "/me/",
     "/accounts/2fa/",
     "/support/",
@@ -129,6 +138,9 @@ def demo(settings):
         "goal": Goal.objects.filter(couple=couple).first().pk,
         "open_repair": Repair.objects.open().get(couple=couple).pk,
         "finished_repair": Repair.objects.completed().filter(couple=couple).first().pk,
+        "heads_up": HeadsUp.objects.filter(couple=couple).first().pk,
+        "plan_week": WeekPlan.objects.filter(couple=couple).first().week_start.isoformat(),
+        "telling": Telling.objects.filter(couple=couple).first().pk,
     }
 
 

@@ -8,12 +8,14 @@ from django.utils import timezone
 
 from accounts.models import Membership
 from agreements.models import Agreement
+from checkins import weeks
 from checkins.models import TEXT_FIELDS, CheckIn
 from notices.models import Kind
 from notices.services import member_ids, notify
 from repair.models import PlanChange, Repair
 from therapists.models import Consent, NoteVisibility, TherapistLink, TherapistNote
 from together.models import GoalChange, Pause, Question
+from transparency.models import HeadsUp, Telling, WeekPlan
 from triggers.models import Trigger
 
 MARK = "zq-notice-marker"
@@ -290,6 +292,51 @@ def _partner_left(w):
     return w.involved
 
 
+def heads_up(w) -> HeadsUp:
+    return HeadsUp.post(member(w.involved), "running_late", line=written("line"))
+
+
+def _heads_up(w):
+    heads_up(w)
+    return w.involved
+
+
+def _heads_up_changed(w):
+    heads_up(w).edit(member(w.involved), "change_of_plan", timezone.now(), written("new"), "")
+    return w.involved
+
+
+def _heads_up_thanked(w):
+    heads_up(w).thank(member(w.hurt))
+    return w.hurt
+
+
+def plans(w, share=True) -> WeekPlan:
+    week = weeks.week_start_for(timezone.now(), w.couple.zone)
+    return WeekPlan.save_for(member(w.involved), week, [written("monday")], share=share)
+
+
+def _plans_shared(w):
+    plans(w)
+    return w.involved
+
+
+def _plans_draft(w):
+    plans(w, share=False)
+    return w.involved
+
+
+def _plans_changed(w):
+    plan = plans(w)
+    WeekPlan.save_for(member(w.involved), plan.week_start, [written("tuesday")], share=True)
+    return w.involved
+
+
+def _telling(w):
+    Telling.offer(member(w.involved), written("telling"), for_session=True)
+    return w.involved
+
+
 SCENARIOS = {
     "trigger shared now": (Kind.TRIGGER_WAITING, _trigger_now, "partner"),
     "trigger for the check-in": (Kind.TRIGGER_WAITING, _trigger_at_checkin, None),
@@ -328,4 +375,11 @@ SCENARIOS = {
     "repair withdrawn": (Kind.REPAIR_WITHDRAWN, _repair_withdrawn, "partner"),
     "repair plan proposed": (Kind.REPAIR_PLAN_WAITING, _repair_plan, "partner"),
     "repair plan decided": (Kind.REPAIR_PLAN_DECIDED, _repair_plan_decided, "partner"),
+    "heads-up": (Kind.HEADS_UP_SHARED, _heads_up, "partner"),
+    "heads-up changed": (Kind.HEADS_UP_CHANGED, _heads_up_changed, "partner"),
+    "heads-up thanked": (Kind.HEADS_UP_THANKED, _heads_up_thanked, "partner"),
+    "plans shared": (Kind.PLANS_SHARED, _plans_shared, "partner"),
+    "plans kept as a draft": (Kind.PLANS_SHARED, _plans_draft, None),
+    "plans changed after sharing": (Kind.PLANS_CHANGED, _plans_changed, "partner"),
+    "something to tell": (Kind.TELLING_OFFERED, _telling, "partner"),
 }

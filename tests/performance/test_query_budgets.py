@@ -27,13 +27,16 @@ SMALL, LARGE = 1, 150
 
 # The together wins streak reads one row per week with a win over its two-year
 # lookback (together.services.STREAK_LOOKBACK): bounded, though more than it shows.
+# The run of transparent weeks shown with it reads, over the same two years, one row
+# per revealed check-in and one per week of shared plans (transparency.streaks).
 STREAK_WEEKS = 104
+TRANSPARENT_WEEKS = 2 * 104
 # path: (queries, with one more on a page that shows the pacing gate when a new report
 # arrived since the last view; rows read at most besides the items the page lists)
 # Every page counts what's new for the navigation (a query and a row); the couple home
 # also lists up to five unread notices (a query, five rows).
 COUPLE_PAGES = {
-    "/": (18, 26 + STREAK_WEEKS),
+    "/": (21, 26 + STREAK_WEEKS + TRANSPARENT_WEEKS),
     "/checkins/": (11, 21),
     "/checkins/history/": (8, 41),
     # The patterns page also reads the time to come back: one query, a row per repair

@@ -95,6 +95,12 @@ KWARGS = {
     "repair:accept_plan": _pk("plan_change"),
     "repair:decline_plan": _pk("plan_change"),
     "repair:withdraw_plan": _pk("plan_change"),
+    "transparency:heads_up": _pk("heads_up"),
+    "transparency:edit": _pk("heads_up"),
+    "transparency:thank": _pk("heads_up"),
+    "transparency:ask": _pk("heads_up"),
+    "transparency:telling": _pk("telling"),
+    "transparency:choose": _pk("telling"),
     **{
         f"archive:{page}": lambda w: {"couple_id": w.ids["archived_couple"]}
         for page in ("space", "checkins", "triggers", "agreement", "questions")
@@ -130,6 +136,19 @@ VARIANTS = {
     "repair:detail (both finished)": ("repair:detail", _pk("completed_repair")),
     "repair:save_side (both finished)": ("repair:save_side", _pk("completed_repair")),
     "archive:space (an open space)": ("archive:space", lambda w: {"couple_id": w.couple.pk}),
+    "transparency:plan (a past week)": (
+        "transparency:plan",
+        lambda w: {"week": w.ids["past_week"]},
+    ),
+    # Dr. Lee's other couple, whose partners both chose to share their heads-ups' text.
+    "transparency:therapist_couple (heads-ups shared)": (
+        "transparency:therapist_couple",
+        lambda w: {"couple_id": w.ids["sharing_couple"]},
+    ),
+    "transparency:therapist_heads_ups (heads-ups shared)": (
+        "transparency:therapist_heads_ups",
+        lambda w: {"couple_id": w.ids["sharing_couple"]},
+    ),
 }
 
 # Pages behind "enter your password again", also fetched just after doing so.

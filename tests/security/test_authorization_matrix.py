@@ -454,6 +454,85 @@ EXPECTED = {
         "POST": "LOGIN 403   302   404   404   404   404   404",
         "HX-POST": "LOGIN 403   200   404   404   404   404   404",
     },
+    # Heads-ups: Alex (the involved partner) gave one; Sam thanks and asks about it.
+    "transparency:heads_ups": {
+        "GET": "LOGIN 200   200   200   404   404   404   404",
+        "POST": "LOGIN 405   405   405   405   405   405   405",
+    },
+    "transparency:new": {  # an empty heads-up is a form error
+        "GET": "LOGIN 200   200   200   404   404   404   404",
+        "POST": "LOGIN 422   422   422   404   404   404   404",
+    },
+    "transparency:heads_up": {
+        "GET": "LOGIN 200   200   404   404   404   404   404",
+        "POST": "LOGIN 405   405   405   405   405   405   405",
+    },
+    "transparency:edit": {  # only its author changes a heads-up
+        "GET": "LOGIN 403   200   404   404   404   404   404",
+        "POST": "LOGIN 403   422   404   404   404   404   404",
+    },
+    "transparency:thank": {
+        "GET": "LOGIN 405   405   405   405   405   405   405",
+        "POST": "LOGIN 302   403   404   404   404   404   404",
+        "HX-POST": "LOGIN 200   403   404   404   404   404   404",
+    },
+    "transparency:ask": {  # the hurt partner asks, through the questions tool
+        "GET": "LOGIN 302   302   302   302   302   302   302",
+        "POST": "LOGIN 422   403   404   404   404   404   404",
+    },
+    # Alex offered something to tell: Sam chooses when to read it.
+    "transparency:tellings": {  # an empty offer is a form error
+        "GET": "LOGIN 200   200   200   404   404   404   404",
+        "POST": "LOGIN 422   422   422   404   404   404   404",
+    },
+    "transparency:telling": {
+        "GET": "LOGIN 200   200   404   404   404   404   404",
+        "POST": "LOGIN 405   405   405   405   405   405   405",
+    },
+    "transparency:choose": {  # the reader's choice, not its author's
+        "GET": "LOGIN 405   405   405   405   405   405   405",
+        "POST": "LOGIN 302   403   404   404   404   404   404",
+    },
+    "transparency:plans": {  # an empty habit form is a form error
+        "GET": "LOGIN 200   200   200   404   404   404   404",
+        "POST": "LOGIN 422   422   422   404   404   404   404",
+    },
+    "transparency:plan_reminder": {
+        "GET": "LOGIN 405   405   405   405   405   405   405",
+        "POST": "LOGIN 302   302   302   404   404   404   404",
+    },
+    "transparency:plan": {  # this week: Sam saves a draft, Alex changes shared plans
+        "GET": "LOGIN 200   200   200   404   404   404   404",
+        "POST": "LOGIN 302   302   302   404   404   404   404",
+    },
+    "transparency:plan (a past week)": {  # read only: a change is a form error
+        "GET": "LOGIN 200   200   200   404   404   404   404",
+        "POST": "LOGIN 422   422   422   404   404   404   404",
+    },
+    # The therapist's view: counts with consent (Dr. Lee), the text only when both
+    # partners also chose "heads-ups and plans", which Sam and Alex did not.
+    "transparency:therapist_couple": {
+        "GET": "LOGIN 404   404   404   200   404   404   404",
+        "POST": "LOGIN 404   404   404   405   404   404   404",
+        "OTHER": "LOGIN 404   404   404   405   404   404   404",
+    },
+    "transparency:therapist_heads_ups": {
+        "GET": "LOGIN 404   404   404   404   404   404   404",
+        "POST": "LOGIN 404   404   404   404   404   404   404",
+        "OTHER": "LOGIN 404   404   404   404   404   404   404",
+    },
+    # Pat and Quinn chose it: Dr. Lee reads their text, still with their consent
+    # ("revoked" is Sam's withdrawal, which does not touch Pat and Quinn's consent).
+    "transparency:therapist_couple (heads-ups shared)": {
+        "GET": "LOGIN 404   404   404   200   200   404   404",
+        "POST": "LOGIN 404   404   404   405   405   404   404",
+        "OTHER": "LOGIN 404   404   404   405   405   404   404",
+    },
+    "transparency:therapist_heads_ups (heads-ups shared)": {
+        "GET": "LOGIN 404   404   404   200   200   404   404",
+        "POST": "LOGIN 404   404   404   405   405   404   404",
+        "OTHER": "LOGIN 404   404   404   405   405   404   404",
+    },
     "triggers:index": {
         "GET": "LOGIN 200   200   200   404   404   404   404",
         "POST": "LOGIN 405   405   405   405   405   405   405",

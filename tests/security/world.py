@@ -41,6 +41,7 @@ from together.models import (
     Win,
     WinKind,
 )
+from transparency.models import HeadsUp, HeadsUpKind, Telling, WeekPlan
 from triggers.models import Category, Sharing, Trigger
 
 from ..factories import PASSWORD, make_couple, make_user
@@ -84,7 +85,9 @@ class World:
     couple: Couple
     other_couple: Couple
     ids: dict[str, object]
-    markers: dict[str, str] = field(default_factory=dict)  # marker -> owner (a person key)
+    # marker -> who may see it: a person key, or a tuple of them for text shared with
+    # exactly those people (a heads-up both partners see, and nobody else).
+    markers: dict[str, str | tuple[str, ...]] = field(default_factory=dict)
     # Markers someone besides their owner may read too (a repair's listening step).
     readers: dict[str, set[str]] = field(default_factory=dict)
     sessions: dict[str, str] = field(default_factory=dict)  # person -> session key
@@ -97,14 +100,21 @@ class World:
             self.readers[marker] = set(readers)
         return marker
 
+    def shared_secret(self, owners: tuple[str, ...], what: str) -> str:
+        marker = canary("-".join(owners), what)
+        self.markers[marker] = owners
+        return marker
+
+    def may_see(self, actor: str, marker: str) -> bool:
+        owners = self.markers[marker]
+        person = PERSON.get(actor)
+        if person in self.readers.get(marker, ()):
+            return True
+        return person in owners if isinstance(owners, tuple) else person == owners
+
     def forbidden_for(self, actor: str) -> list[str]:
         """Every marker this actor must never see."""
-        person = PERSON.get(actor)
-        return [
-            marker
-            for marker, owner in self.markers.items()
-            if owner != person and person not in self.readers.get(marker, ())
-        ]
+        return [marker for marker in self.markers if not self.may_see(actor, marker)]
 
     def client(self, actor: str, *, fresh: bool = False, **defaults) -> Client:
         client = Client(**defaults)
@@ -288,6 +298,36 @@ def build() -> World:
     )
 
     _repairs(world, sam_m, alex_m)
+
+    # Transparency: Alex's heads-up (shared by definition), Alex's plans for this week
+    # shared, and a draft for next week only Alex sees; Robin's couple has a heads-up
+    # of its own that nobody here may see.
+    # Dr. Lee sees the counts, not the text: neither partner chose "heads-ups and plans".
+    ids["heads_up"] = HeadsUp.post(
+        alex_m, HeadsUpKind.RUNNING_LATE, line=world.shared_secret(("sam", "alex"), "heads-up")
+    ).pk
+    this_week = checkin.week_start
+    WeekPlan.save_for(alex_m, this_week, ["Gym after work", "", "Dinner with Jo"], share=True)
+    WeekPlan.save_for(
+        alex_m, this_week + timedelta(weeks=1), [secret("alex", "plan-draft")], share=False
+    )
+    # Something Alex offered to tell, which Sam has not chosen to read yet.
+    ids["telling"] = Telling.offer(alex_m, secret("alex", "telling-unread"), for_session=False).pk
+    ids["past_week"] = (this_week - timedelta(weeks=2)).isoformat()
+    robin_m = active_membership(robin)
+    HeadsUp.post(robin_m, HeadsUpKind.ONLINE, line=secret("robin", "heads-up"))
+    # Pat and Quinn, Dr. Lee's other couple, both chose to share their heads-ups' text.
+    pat, quinn = make_user("pat@example.test", "Pat"), make_user("quinn@example.test", "Quinn")
+    sharing_couple = make_couple(pat, quinn)
+    sharing_link = link(sharing_couple, lee)
+    for person in (pat, quinn):
+        Consent.give(sharing_link, active_membership(person), heads_ups_and_plans=True)
+    HeadsUp.post(
+        active_membership(quinn),
+        HeadsUpKind.CONTACT,
+        line=world.shared_secret(("pat", "quinn", "lee"), "heads-up"),
+    )
+    ids["sharing_couple"] = sharing_couple.pk
 
     # Sam's private safety answer, not shared with the therapist.
     SafetyCheck.objects.create(user=sam, afraid=SafetyCheck.Answer.YES)

@@ -8,6 +8,7 @@ import pacing.demo
 import repair.demo
 import therapists.demo
 import together.demo
+import transparency.demo
 import triggers.demo
 from accounts.demo import seed_people
 
@@ -25,6 +26,7 @@ class Command(BaseCommand):
         agreements.demo.seed(people)
         together.demo.seed(people)
         repair.demo.seed(people)
+        transparency.demo.seed(people)
         pacing.demo.seed(people)
         triggers.demo.seed(people)
         therapists.demo.seed(people)
