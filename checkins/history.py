@@ -9,10 +9,12 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from urllib.parse import urlencode
 
+from django.core.cache import cache
 from django.core.paginator import Page
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
+from accounts import versions
 from accounts.models import Membership
 from recovery import charts
 from recovery.links import url_maker
@@ -216,6 +218,22 @@ def wins_for(membership, people) -> list[Win]:
     ]
 
 
+TALLY_SECONDS = 7 * 24 * 3600
+
+
+def cached_tally(couple, settled: date) -> dict:
+    """`CheckIn.objects.tally`: a date and three counts, kept in the cache under the
+    couple's version stamp (every saved or deleted check-in replaces it) and the
+    settled week, which is all they depend on."""
+    stamp = versions.current([couple.pk])[couple.pk]
+    key = f"checkin-tally:{couple.pk}:{stamp}:{settled.isoformat()}"
+    tally = cache.get(key)
+    if tally is None:
+        tally = CheckIn.objects.tally(couple, settled)
+        cache.set(key, tally, TALLY_SECONDS)
+    return tally
+
+
 def history_for(membership, partner, span: str, now: datetime, page: str | None = None) -> History:
     span = span if span in SPANS else DEFAULT_SPAN
     couple = membership.couple
@@ -223,7 +241,7 @@ def history_for(membership, partner, span: str, now: datetime, page: str | None 
     current = weeks.week_start_for(now, zone)
     # Weeks up to this one can still be answered late; older ones are kept or missed.
     settled = current - weeks.WEEK * (1 + weeks.LATE_WEEKS)
-    tally = CheckIn.objects.tally(couple, settled)
+    tally = cached_tally(couple, settled)
     created = weeks.week_start_for(couple.created_at, zone)
     first = min(day for day in (created, current, tally["first"]) if day)
     every_week = weeks.weeks_between(first, current)  # oldest first; dates only, no rows

@@ -6,8 +6,9 @@ from operator import itemgetter
 
 from django.contrib import messages
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.formats import number_format
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
+from django.utils.translation import gettext_lazy, ngettext
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from accounts.access import couple_object_or_404, member_required
@@ -104,28 +105,32 @@ def index(request, membership):
 @dataclass(frozen=True)
 class Tier:
     number: int
-    name: str
+    heading: str
     is_open: bool
-    exercises: list[tuple[str, str, int, str]]  # title, purpose, minutes, link when open
+    exercises: list[tuple[str, str, str, str]]  # title, purpose, length, link when open
 
 
 def _library(library, result) -> list[Tier]:
-    """The library by tier; the exercises of open tiers with their links."""
+    """The library by tier; the exercises of open tiers with their links. The words
+    around the numbers are translated here, once for each length a card gives, rather
+    than by a plural tag in each of the cards."""
     link = url_maker("pacing:exercise", "placeholder-slug")
+    lengths = {}
     tiers = []
     for tier, exercises in groupby(library, key=itemgetter(2)):
         is_open = result.opens(tier)
-        tiers.append(
-            Tier(
-                tier,
-                TIER_NAMES[tier],
-                is_open,
-                [
-                    (title, purpose, minutes, link(slug) if is_open else "")
-                    for _pk, slug, _tier, title, purpose, minutes in exercises
-                ],
-            )
-        )
+        cards = []
+        for _pk, slug, _tier, title, purpose, minutes in exercises:
+            if minutes not in lengths:
+                lengths[minutes] = ngettext(
+                    "About %(minutes)s minute", "About %(minutes)s minutes", minutes
+                ) % {"minutes": number_format(minutes)}
+            cards.append((title, purpose, lengths[minutes], link(slug) if is_open else ""))
+        heading = _("Tier %(tier)s: %(name)s") % {
+            "tier": number_format(tier),
+            "name": TIER_NAMES[tier],
+        }
+        tiers.append(Tier(tier, heading, is_open, cards))
     return tiers
 
 

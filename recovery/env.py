@@ -44,10 +44,20 @@ def env_list(name: str, default: list[str]) -> list[str]:
 
 
 def database_from_url(
-    url: str, *, conn_max_age: int, statement_timeout_ms: int, lock_timeout_ms: int
+    url: str,
+    *,
+    conn_max_age: int,
+    statement_timeout_ms: int,
+    lock_timeout_ms: int,
+    prepared_statements: bool = False,
 ) -> dict:
     """Django's database settings for `url`, with the time limits (PostgreSQL) or the
-    concurrency settings (SQLite) that this app relies on."""
+    concurrency settings (SQLite) that this app relies on.
+
+    With `prepared_statements` (PostgreSQL), parameters travel apart from the SQL and
+    a connection prepares each statement from its second use: PostgreSQL then parses
+    and plans a page's queries once per connection instead of on every request. Off
+    behind a connection pooler that cannot keep prepared statements."""
     import dj_database_url
 
     database = dj_database_url.parse(url, conn_max_age=conn_max_age, conn_health_checks=True)
@@ -56,6 +66,8 @@ def database_from_url(
         options["options"] = (
             f"-c statement_timeout={statement_timeout_ms} -c lock_timeout={lock_timeout_ms}"
         )
+        if prepared_statements:
+            options.update(server_side_binding=True, prepare_threshold=2)
     elif database["ENGINE"] == "django.db.backends.sqlite3":
         # The local demo: two partners writing at the same moment must both succeed.
         # IMMEDIATE takes the write lock when a transaction starts (a deferred one

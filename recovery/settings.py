@@ -129,6 +129,9 @@ DATABASES = {
         conn_max_age=env_int("DATABASE_CONN_MAX_AGE", 60),
         statement_timeout_ms=DATABASE_STATEMENT_TIMEOUT_MS,
         lock_timeout_ms=DATABASE_LOCK_TIMEOUT_MS,
+        # Off behind a pooler in transaction mode without prepared statement support
+        # (PgBouncer before 1.21, or without max_prepared_statements).
+        prepared_statements=env_bool("DATABASE_PREPARED_STATEMENTS", True),
     )
 }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"

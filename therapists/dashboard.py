@@ -29,6 +29,7 @@ from zoneinfo import ZoneInfo
 from django.core.cache import cache
 from django.core.paginator import InvalidPage, Page, Paginator
 from django.db.models import Avg, Count, Min, OuterRef, Q, Subquery, TextChoices
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from accounts import versions
@@ -78,6 +79,7 @@ class RatingTrend:
     label: str
     latest: int | None
     spark: Sparkline
+    spark_label: str = ""  # the trend line's text alternative
 
 
 @dataclass
@@ -570,7 +572,7 @@ def add_trends(summaries: list[CoupleSummary], now: datetime) -> None:
         summary.kept_long = len(slots)
         summary.kept_short = sum(slot >= LONG_WEEKS - SHORT_WEEKS for slot in slots)
         for partner in summary.partners:
-            partner.ratings = _rating_trends(series.get(partner.user_id, {}))
+            partner.ratings = _rating_trends(series.get(partner.user_id, {}), partner.name)
 
 
 def _weekly_ratings(first: dict[int, date]) -> dict[int, tuple[set[int], dict]]:
@@ -609,12 +611,18 @@ def _since(couple_field: str, date_field: str, cutoffs: dict[int, date]) -> Q:
     return condition
 
 
-def _rating_trends(series: dict[str, list]) -> list[RatingTrend]:
+def _rating_trends(series: dict[str, list], partner_name: str) -> list[RatingTrend]:
     trends = []
     for name, label in RATINGS:
         values = series.get(name, [None] * LONG_WEEKS)
         known = [value for value in values if value is not None]
-        trends.append(RatingTrend(label, known[-1] if known else None, sparkline(values)))
+        spark = sparkline(values)
+        spark_label = gettext("%(rating)s, %(name)s, kept weeks of the last 12: %(values)s") % {
+            "rating": label,
+            "name": partner_name,
+            "values": spark.values_text,
+        }
+        trends.append(RatingTrend(label, known[-1] if known else None, spark, spark_label))
     return trends
 
 
