@@ -60,6 +60,11 @@ MUST_BE_ENCRYPTED = {
         "need",
     },
     "repair.planchange": {"steps"},
+    "transparency.headsup": {"line"},
+    "transparency.headsupversion": {"line"},
+    "transparency.weekplan": {"days"},
+    "transparency.weekplanversion": {"days"},
+    "transparency.telling": {"text"},
 }
 
 OLD_KEY = Fernet.generate_key().decode()

@@ -22,6 +22,14 @@ from therapists.models import (
     TherapistNote,
 )
 from together import models as together
+from transparency.models import (
+    HeadsUp,
+    HeadsUpKind,
+    HeadsUpVersion,
+    Telling,
+    WeekPlan,
+    WeekPlanVersion,
+)
 from triggers.models import Category, Reassurance, Sharing, Trigger
 
 SECTIONS = ["digital", "whereabouts", "contact", "heated_moments", "self_care", "therapy"]
@@ -194,6 +202,33 @@ def write_everything(author: User, couple: Couple, tag: str, week: int = 0) -> d
         decided_at=now,
         outcome=PlanOutcome.ACCEPTED,
     )
+
+    heads_up = HeadsUp.objects.create(
+        couple=couple,
+        author=author,
+        kind=HeadsUpKind.RUNNING_LATE,
+        happened_at=now,
+        line=mark(HeadsUp, "line"),
+    )
+    HeadsUpVersion.objects.create(
+        heads_up=heads_up,
+        author=author,
+        kind=HeadsUpKind.RUNNING_LATE,
+        happened_at=now,
+        line=mark(HeadsUpVersion, "line"),
+        written_at=now,
+    )
+    plan = WeekPlan.objects.create(
+        couple=couple,
+        author=author,
+        week_start=date(2026, 1, 5) + timedelta(weeks=week),
+        days=[mark(WeekPlan, "days")],
+        shared_at=now,
+    )
+    WeekPlanVersion.objects.create(
+        plan=plan, author=author, days=[mark(WeekPlanVersion, "days")], written_at=now
+    )
+    Telling.objects.create(couple=couple, author=author, text=mark(Telling, "text"))
 
     SafetyCheck.objects.create(user=author, afraid=SafetyCheck.Answer.NO)
     CsiResponse.objects.create(
