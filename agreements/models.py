@@ -88,6 +88,8 @@ class SectionDiff(NamedTuple):
     title: str
     segments: list[Segment]
     changed: bool
+    clause: "ClauseReview | None" = None
+    clause_changed: bool = False
 
 
 @dataclass(frozen=True)
@@ -470,10 +472,22 @@ class Version(models.Model):
     def diff_from(self, older: "Version | None") -> list[SectionDiff]:
         """What changes from `older` to this version, section by section."""
         result = []
+        clauses = {clause.key: clause for clause in self.clauses()}
+        earlier = {clause.key: clause for clause in older.clauses()} if older else {}
         for section in SECTIONS:
             before = getattr(older, section.key) if older else ""
             segments = word_diff(before, getattr(self, section.key))
-            result.append(SectionDiff(section.key, section.title, segments, has_changes(segments)))
+            clause = clauses.get(section.key)
+            result.append(
+                SectionDiff(
+                    section.key,
+                    section.title,
+                    segments,
+                    has_changes(segments),
+                    clause,
+                    clause != earlier.get(section.key),
+                )
+            )
         return result
 
     def _locked_for(self, membership: Membership) -> tuple[Agreement, "Version"]:

@@ -14,7 +14,14 @@ EXPORTS = (
         _("Agreement proposals you made"),
         Version,
         "proposed_by",
-        ("proposed_at", "status", "number", "reason", *(section.key for section in SECTIONS)),
+        (
+            "proposed_at",
+            "status",
+            "number",
+            "reason",
+            *(section.key for section in SECTIONS),
+            "clause_reviews",
+        ),
         order_by=("proposed_at", "pk"),
     ),
     Export(

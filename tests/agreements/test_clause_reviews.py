@@ -289,3 +289,20 @@ def test_the_hurt_partner_is_never_asked_to_ease(hurt, involved, due):
     words = re.findall(r"\bease\b", clauses_section(sam), re.I)
     assert len(words) == clauses_section(sam).count(hope) == 1
     assert "still feels right" in clauses_section(sam)
+
+
+def test_the_proposal_shows_a_changed_review_date_beside_the_text(hurt, involved, current):
+    with time_machine.travel(NOW, tick=False):
+        proposal = current.agreement.propose(
+            member(involved),
+            sections=current.texts(),
+            reason="Let's look at this again in spring.",
+            based_on=current,
+            clause_reviews={"contact": {"on": "2027-04-01", "intention": "tighten"}},
+        )
+        html = client_for(hurt).get(proposal.path).content.decode()
+
+    diff = {section.key: section for section in proposal.diff_from(current)}
+    assert diff["contact"].clause_changed and not diff["contact"].changed
+    assert not diff["digital"].clause_changed
+    assert "New: to look at again from 1 April 2027. What we hope then: Tighten it." in html
