@@ -1,5 +1,5 @@
 """Demo agreement for Sam (hurt partner) and Alex (involved partner): three versions
-and two completed monthly reviews, over about three months."""
+and two completed monthly reviews, over about three months; one part is due for a look."""
 
 from datetime import timedelta
 
@@ -9,7 +9,7 @@ from django.utils import timezone
 from accounts.models import Membership, User
 
 from .content import starter_sections
-from .models import Acceptance, Agreement, Review, ReviewResponse, Version
+from .models import Acceptance, Agreement, Review, ReviewResponse, Version, couple_today
 
 SECOND_VERSION = {
     "digital": (
@@ -44,7 +44,17 @@ THIRD_VERSION = {
 }
 
 
-def _version(agreement, base, number, texts, reason, proposer, acceptor, days_ago):
+def _third_version_reviews(couple) -> dict:
+    """Location sharing is due for a look now (hoping to ease it); digital
+    transparency is kept as it is until next month."""
+    today = couple_today(couple, timezone.now())
+    return {
+        "whereabouts": {"on": (today - timedelta(days=1)).isoformat(), "intention": "ease"},
+        "digital": {"on": (today + timedelta(days=30)).isoformat(), "intention": "keep"},
+    }
+
+
+def _version(agreement, base, number, texts, reason, proposer, acceptor, days_ago, reviews=None):
     proposed = timezone.now() - timedelta(days=days_ago)
     accepted = proposed + timedelta(hours=20)
     version = Version.objects.create(
@@ -57,6 +67,7 @@ def _version(agreement, base, number, texts, reason, proposer, acceptor, days_ag
         status=Version.Status.ACCEPTED,
         took_effect_at=accepted,
         closed_at=accepted,
+        clause_reviews=reviews or {},
         **texts,
     )
     Acceptance.objects.create(version=version, partner=proposer, accepted_at=proposed)
@@ -124,6 +135,6 @@ def seed(people: dict[str, User]) -> None:
         agreement, second, 3, second.texts() | THIRD_VERSION,
         "After our review: a set time to come back after a pause, and a date to look at "
         "location sharing again.",
-        alex, sam, days_ago=15,
+        alex, sam, days_ago=15, reviews=_third_version_reviews(couple),
     )  # fmt: skip
     agreement.save(update_fields=["current_version"])

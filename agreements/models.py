@@ -2,7 +2,7 @@
 partners accept them, and a monthly review."""
 
 from dataclasses import dataclass
-from datetime import datetime, timedelta
+from datetime import date, datetime, timedelta
 from typing import NamedTuple
 
 from django.core.exceptions import PermissionDenied
@@ -46,10 +46,41 @@ def superseded_message() -> str:
     )
 
 
+class Intention(models.TextChoices):
+    """What the couple hopes for a clause when they look at it again. Worded so that
+    keeping a clause is as welcome an answer as easing it."""
+
+    EASE = "ease", gettext_lazy("Ease it, if we both feel ready")
+    KEEP = "keep", gettext_lazy("Keep it as it is")
+    TIGHTEN = "tighten", gettext_lazy("Tighten it")
+
+
+class ClauseReview(NamedTuple):
+    """A section's "look at this again on" date, agreed as part of a version."""
+
+    key: str
+    title: str
+    review_on: date
+    intention: str
+
+    @property
+    def intention_label(self) -> str:
+        return Intention(self.intention).label
+
+    def is_due(self, today: date) -> bool:
+        return self.review_on <= today
+
+
+def couple_today(couple: Couple, now: datetime) -> date:
+    """The date it is for the couple, in their time zone."""
+    return now.astimezone(couple.zone).date()
+
+
 class SectionText(NamedTuple):
     key: str
     title: str
     text: str
+    clause: ClauseReview | None = None
 
 
 class SectionDiff(NamedTuple):
@@ -57,6 +88,8 @@ class SectionDiff(NamedTuple):
     title: str
     segments: list[Segment]
     changed: bool
+    clause: "ClauseReview | None" = None
+    clause_changed: bool = False
 
 
 @dataclass(frozen=True)
@@ -162,6 +195,7 @@ class Agreement(models.Model):
         reason: str,
         based_on: "Version | None",
         replaces: "Version | None" = None,
+        clause_reviews: dict[str, dict] | None = None,
     ) -> "Version":
         """Record a proposal with the proposer's acceptance.
 
@@ -169,6 +203,7 @@ class Agreement(models.Model):
         proposer's words are never lost) but marked superseded: it cannot be accepted.
         """
         texts = {section.key: sections.get(section.key, "").strip() for section in SECTIONS}
+        reviews = {key: value for key, value in (clause_reviews or {}).items() if key in texts}
         if not any(texts.values()):
             raise AgreementError(_("The agreement can't be empty. Please write at least one part."))
         now = tz.now()
@@ -190,11 +225,16 @@ class Agreement(models.Model):
                 "reason": reason.strip(),
                 "proposed_by": membership.user,
                 "proposed_at": now,
+                "clause_reviews": reviews,
                 **texts,
             }
             if based_on_id != agreement.current_version_id:
                 return Version.objects.create(status=Version.Status.SUPERSEDED, **fields)
-            if based_on is not None and based_on.texts() == texts:
+            if (
+                based_on is not None
+                and based_on.texts() == texts
+                and based_on.clause_reviews == reviews
+            ):
                 raise AgreementError(
                     _("This is the same as your current agreement. Change something first.")
                 )
@@ -325,6 +365,10 @@ class Version(models.Model):
     heated_moments = EncryptedTextField(SECTION_TITLES["heated_moments"], blank=True)
     self_care = EncryptedTextField(SECTION_TITLES["self_care"], blank=True)
     therapy = EncryptedTextField(SECTION_TITLES["therapy"], blank=True)
+    # When to look at a section again and what the couple hopes for it, agreed with the
+    # texts: {"digital": {"on": "2027-03-01", "intention": "ease"}}. It changes only
+    # through a proposal both partners accept.
+    clause_reviews = models.JSONField(default=dict, blank=True)
     reason = EncryptedTextField(blank=True)
     proposed_by = models.ForeignKey(
         User, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
@@ -387,15 +431,63 @@ class Version(models.Model):
 
     @property
     def sections(self) -> list[SectionText]:
-        return [SectionText(s.key, s.title, getattr(self, s.key)) for s in SECTIONS]
+        clauses = {clause.key: clause for clause in self.clauses()}
+        return [
+            SectionText(s.key, s.title, getattr(self, s.key), clauses.get(s.key)) for s in SECTIONS
+        ]
+
+    def clauses(self) -> list[ClauseReview]:
+        """The sections this version asks to look at again, in the agreement's order."""
+        return [
+            ClauseReview(
+                section.key,
+                section.title,
+                date.fromisoformat(self.clause_reviews[section.key]["on"]),
+                self.clause_reviews[section.key]["intention"],
+            )
+            for section in SECTIONS
+            if section.key in self.clause_reviews
+        ]
+
+    def clauses_due(self, today: date) -> list[ClauseReview]:
+        return [clause for clause in self.clauses() if clause.is_due(today)]
+
+    def reaffirm(self, membership: Membership, section: str, now: datetime) -> "Reaffirmation":
+        """Record that a section due for review still feels right to this partner."""
+        with transaction.atomic():
+            agreement, version = self._locked_for(membership)
+            if version.pk != agreement.current_version_id:
+                raise AgreementError(_("Your agreement has changed since. Please look again."))
+            today = couple_today(agreement.couple, now)
+            if section not in {clause.key for clause in version.clauses_due(today)}:
+                raise AgreementError(_("This part isn't due for a look yet."))
+            try:
+                with transaction.atomic():
+                    return Reaffirmation.objects.create(
+                        version=version, section=section, partner=membership.user, at=now
+                    )
+            except IntegrityError:
+                raise AgreementError(_("You have already said this still feels right.")) from None
 
     def diff_from(self, older: "Version | None") -> list[SectionDiff]:
         """What changes from `older` to this version, section by section."""
         result = []
+        clauses = {clause.key: clause for clause in self.clauses()}
+        earlier = {clause.key: clause for clause in older.clauses()} if older else {}
         for section in SECTIONS:
             before = getattr(older, section.key) if older else ""
             segments = word_diff(before, getattr(self, section.key))
-            result.append(SectionDiff(section.key, section.title, segments, has_changes(segments)))
+            clause = clauses.get(section.key)
+            result.append(
+                SectionDiff(
+                    section.key,
+                    section.title,
+                    segments,
+                    has_changes(segments),
+                    clause,
+                    clause != earlier.get(section.key),
+                )
+            )
         return result
 
     def _locked_for(self, membership: Membership) -> tuple[Agreement, "Version"]:
@@ -513,6 +605,40 @@ class Acceptance(models.Model):
 
     def __str__(self):
         return f"Acceptance of version {self.version_id} by user {self.partner_id}"
+
+
+class ReaffirmationQuerySet(models.QuerySet):
+    def visible_to(self, user: User):
+        """Both partners of the couple see each other's reaffirmations, no one else."""
+        couples = Membership.objects.active().filter(user=user).values("couple_id")
+        return self.filter(version__agreement__couple_id__in=couples)
+
+
+class Reaffirmation(models.Model):
+    """A partner saying a section due for review is still right for them, as it is."""
+
+    version = models.ForeignKey(Version, on_delete=models.CASCADE, related_name="reaffirmations")
+    section = models.CharField(
+        gettext_lazy("part of the agreement"),
+        max_length=20,
+        choices=[(section.key, section.title) for section in SECTIONS],
+    )
+    partner = models.ForeignKey(
+        User, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    at = models.DateTimeField(gettext_lazy("said it still feels right"), default=tz.now)
+
+    objects = ReaffirmationQuerySet.as_manager()
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["version", "section", "partner"], name="one_reaffirmation_per_partner"
+            )
+        ]
+
+    def __str__(self):
+        return f"Reaffirmation of {self.section} in version {self.version_id} by {self.partner_id}"
 
 
 class ReviewQuerySet(models.QuerySet):

@@ -6,7 +6,7 @@ from django.utils.translation import gettext_lazy as _
 from recovery.personal_data import Export
 
 from .content import SECTIONS
-from .models import Acceptance, Agreement, ReviewResponse, Version
+from .models import Acceptance, Agreement, Reaffirmation, ReviewResponse, Version
 
 EXPORTS = (
     Export(
@@ -14,7 +14,14 @@ EXPORTS = (
         _("Agreement proposals you made"),
         Version,
         "proposed_by",
-        ("proposed_at", "status", "number", "reason", *(section.key for section in SECTIONS)),
+        (
+            "proposed_at",
+            "status",
+            "number",
+            "reason",
+            *(section.key for section in SECTIONS),
+            "clause_reviews",
+        ),
         order_by=("proposed_at", "pk"),
     ),
     Export(
@@ -41,6 +48,14 @@ EXPORTS = (
         ("answered_at", "choice", "note", "successes"),
         order_by=("answered_at",),
     ),
+    Export(
+        "agreement_reaffirmations",
+        _("Parts of the agreement you said still felt right"),
+        Reaffirmation,
+        "partner",
+        ("version", "section", "at"),
+        order_by=("at", "pk"),
+    ),
 )
 
 NOT_EXPORTED = {
@@ -56,3 +71,4 @@ def forget(user) -> None:
     Version.objects.filter(proposed_by=user, number__isnull=True).delete()
     Version.objects.filter(declined_by=user).update(decline_comment="")
     ReviewResponse.objects.filter(partner=user).delete()
+    Reaffirmation.objects.filter(partner=user).delete()

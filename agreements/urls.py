@@ -15,4 +15,5 @@ urlpatterns = [
     path("compare/", views.compare, name="compare"),
     path("print/", views.print_view, name="print"),
     path("review/", views.review, name="review"),
+    path("review/reaffirm/", views.reaffirm, name="reaffirm"),
 ]

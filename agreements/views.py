@@ -10,9 +10,9 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from accounts.access import member_required, partner_membership
 from recovery.decorators import post_only
 
-from .forms import CompareForm, DeclineForm, ProposalForm, ReviewForm
+from .forms import CompareForm, DeclineForm, ProposalForm, ReaffirmForm, ReviewForm
 from .history import history_for
-from .models import Agreement, AgreementError, Version
+from .models import Agreement, AgreementError, Reaffirmation, Version, couple_today
 
 
 def _agreement(membership) -> Agreement:
@@ -64,6 +64,7 @@ def propose(request, membership):
                 reason=form.cleaned_data["reason"],
                 based_on=form.cleaned_data["based_on"],
                 replaces=form.cleaned_data["replaces"],
+                clause_reviews=form.clause_reviews(),
             )
         except AgreementError as error:
             form.add_error(None, str(error))
@@ -250,13 +251,57 @@ def review(request, membership):
             return redirect("agreements:review")
     elif form.errors:
         status = HTTPStatus.UNPROCESSABLE_ENTITY
-    context = {
+    context = _review_context(membership, agreement, current_review, form, error=error)
+    return render(request, "agreements/review.html", context, status=status)
+
+
+def _review_context(membership, agreement, current_review, form, *, error=None, clause_error=None):
+    return {
         "agreement": agreement,
         "review": current_review,
         "error": error,
-        "answered": current_review is not None and current_review.answered_by(request.user),
+        "answered": current_review is not None and current_review.answered_by(membership.user),
         "last_review": agreement.reviews.completed().first(),
         "next_review_due": agreement.next_review_due(),
         "form": form,
+        "clauses": _clauses_due(agreement, membership, clause_error),
     }
+
+
+def _clauses_due(agreement, membership, error=None) -> dict:
+    """The current version's sections whose review date has come, and who has said
+    each still feels right."""
+    current = agreement.current_version
+    if current is None:
+        return {"due": []}
+    due = current.clauses_due(couple_today(membership.couple, tz.now()))
+    said = Reaffirmation.objects.visible_to(membership.user).filter(version=current)
+    said = set(said.values_list("section", "partner_id")) if due else set()
+    return {
+        "due": due,
+        "mine": {section for section, partner in said if partner == membership.user_id},
+        "theirs": {section for section, partner in said if partner != membership.user_id},
+        "error": error,
+    }
+
+
+@require_POST
+@member_required
+def reaffirm(request, membership):
+    agreement = _agreement(membership)
+    form = ReaffirmForm(request.POST)
+    if not form.is_valid() or agreement.current_version is None:
+        error = _("Please choose a part of your agreement.")
+        status = HTTPStatus.UNPROCESSABLE_ENTITY
+    else:
+        section = form.cleaned_data["section"]
+        try:
+            agreement.current_version.reaffirm(membership, section, tz.now())
+        except AgreementError as problem:
+            error, status = str(problem), HTTPStatus.CONFLICT
+        else:
+            messages.success(request, _("Thank you. It's noted that this still feels right."))
+            return redirect("agreements:review")
+    review = agreement.open_review()
+    context = _review_context(membership, agreement, review, ReviewForm(), clause_error=error)
     return render(request, "agreements/review.html", context, status=status)

@@ -2,11 +2,20 @@
 exactly one current version, numbers never repeat, and no proposal is lost."""
 
 import threading
+from datetime import timedelta
 
 import pytest
 from django.db import connection, connections
+from django.utils import timezone
 
-from agreements.models import Acceptance, Agreement, AgreementError, Version
+from agreements.models import (
+    Acceptance,
+    Agreement,
+    AgreementError,
+    Reaffirmation,
+    Version,
+    couple_today,
+)
 
 from ..conftest import require
 from .builders import adopt, member, propose
@@ -109,3 +118,56 @@ def test_a_counter_proposal_racing_an_acceptance_loses_nothing(hurt, involved, a
             countered.withdraw(sam)
         base = agreement.current_version
     assert orders  # at least one round ran to completion
+
+
+def test_review_dates_change_only_when_both_partners_accept(hurt, involved, agreement):
+    base = adopt(agreement, involved, hurt)
+    today = couple_today(agreement.couple, timezone.now())
+    for round_number in range(ROUNDS):
+        reviews = {"digital": {"on": (today + timedelta(days=round_number + 1)).isoformat(),
+                               "intention": "ease"}}  # fmt: skip
+        agreement.refresh_from_db()
+        before = agreement.current_version.clause_reviews
+        proposal = agreement.propose(
+            member(hurt),
+            sections=base.texts(),
+            reason=f"Round {round_number}: look at this again soon.",
+            based_on=agreement.current_version,
+            clause_reviews=reviews,
+        )
+        agreement.refresh_from_db()
+        assert agreement.current_version.clause_reviews == before  # the proposer alone: no change
+
+        outcomes = race(
+            accepting(proposal, member(involved)),
+            accepting(proposal, member(involved)),
+            accepting(proposal, member(hurt)),
+        )
+
+        assert sum(outcome is True for outcome in outcomes) == 1
+        assert_consistent(agreement)
+        assert agreement.current_version == proposal
+        assert agreement.current_version.clause_reviews == reviews
+
+
+def test_a_double_tap_on_still_feels_right_is_recorded_once(hurt, involved, agreement):
+    today = couple_today(agreement.couple, timezone.now()).isoformat()
+    version = agreement.propose(
+        member(involved),
+        sections={"contact": "No contact with them."},
+        reason="First",
+        based_on=None,
+        clause_reviews={"contact": {"on": today, "intention": "keep"}},
+    )
+    version.accept(member(hurt))
+    sam, alex = member(hurt), member(involved)
+
+    outcomes = race(
+        lambda: version.reaffirm(sam, "contact", timezone.now()),
+        lambda: version.reaffirm(sam, "contact", timezone.now()),
+        lambda: version.reaffirm(alex, "contact", timezone.now()),
+    )
+
+    assert sum(isinstance(outcome, AgreementError) for outcome in outcomes) == 1
+    rows = Reaffirmation.objects.filter(version=version, section="contact")
+    assert sorted(rows.values_list("partner_id", flat=True)) == sorted([hurt.pk, involved.pk])

@@ -2,7 +2,7 @@ from django.utils import timezone
 
 from accounts.demo import seed_people
 from agreements import demo
-from agreements.models import Agreement, Review, Version, open_due_reviews
+from agreements.models import Agreement, Review, Version, couple_today, open_due_reviews
 
 
 def test_the_demo_agreement_has_three_versions_and_two_reviews_and_seeds_once(db):
@@ -21,3 +21,13 @@ def test_the_demo_agreement_has_three_versions_and_two_reviews_and_seeds_once(db
     assert all(r.responses.exclude(successes="").exists() for r in agreement.reviews.all())
     # The next review is a couple of weeks away, not overdue.
     assert open_due_reviews(timezone.now()) == []
+
+
+def test_the_demo_agreement_has_one_part_due_for_a_look(db):
+    people = seed_people("demo-pass-2026")
+    demo.seed(people)
+
+    agreement = Agreement.objects.get(couple__memberships__user=people["hurt"])
+    today = couple_today(agreement.couple, timezone.now())
+    due = agreement.current_version.clauses_due(today)
+    assert [(clause.key, clause.intention) for clause in due] == [("whereabouts", "ease")]

@@ -79,6 +79,10 @@ EXPECTED = {
         "GET": "LOGIN 200   200   200   404   404   404   404",
         "POST": "LOGIN 422   422   409   404   404   404   404",
     },
+    "agreements:reaffirm": {  # no section named: a form error
+        "GET": "LOGIN 405   405   405   405   405   405   405",
+        "POST": "LOGIN 422   422   422   404   404   404   404",
+    },
     "agreements:version": {
         "GET": "LOGIN 200   200   404   404   404   404   404",
         "POST": "LOGIN 405   405   405   405   405   405   405",
