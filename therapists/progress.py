@@ -18,7 +18,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
 from accounts.models import Membership, SafetyCheck
-from agreements.models import Agreement, Version
+from agreements.models import Agreement, ClauseReview, Version, couple_today
 from checkins import weeks
 from checkins.models import RATINGS, Answer
 from pacing import gate
@@ -227,21 +227,24 @@ class AgreementSummary:
     open_proposal: Version | None
     reviews: list
     next_review: datetime | None
+    clauses_due: list[ClauseReview]  # parts of the version in force due for a look
 
 
-def agreement_summary(couple) -> AgreementSummary:
-    """Versions in force (with who accepted them and when), the open proposal and the
-    completed reviews. Never creates an agreement."""
+def agreement_summary(couple, now: datetime) -> AgreementSummary:
+    """Versions in force (with who accepted them and when), the open proposal, the
+    completed reviews and the parts due for review. Never creates an agreement."""
     agreement = Agreement.objects.filter(couple=couple).select_related("current_version").first()
     if agreement is None:
-        return AgreementSummary(None, [], None, [], None)
+        return AgreementSummary(None, [], None, [], None, [])
     versions = agreement.versions.filter(number__isnull=False).for_history()[:VERSIONS_SHOWN]
+    current = agreement.current_version
     return AgreementSummary(
         agreement=agreement,
         versions=list(versions),
         open_proposal=agreement.open_proposal(),
         reviews=list(agreement.reviews.completed()[:REVIEWS_SHOWN]),
         next_review=agreement.next_review_due(),
+        clauses_due=current.clauses_due(couple_today(couple, now)) if current else [],
     )
 
 

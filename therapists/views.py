@@ -195,7 +195,7 @@ def _couple_page(request, couple, **forms):
         "triggers": progress.trigger_summary(couple, now),
         "repairs": progress.repair_summary(couple, partners, now),
         "readiness": readiness,
-        "agreement": progress.agreement_summary(couple),
+        "agreement": progress.agreement_summary(couple, now),
         "exercises": exercises,
         "exercises_total": exercises_total,
         "safety_checks": progress.shared_safety_checks(couple, partners),

@@ -214,8 +214,8 @@ def test_the_review_page_lists_the_parts_due(hurt, due):
 
 
 def test_each_partner_says_a_part_still_feels_right_once(hurt, involved, due):
-    sam, alex = client_for(hurt), client_for(involved)
     with time_machine.travel(NOW, tick=False):
+        sam, alex = client_for(hurt), client_for(involved)
         first = sam.post(REAFFIRM, {"section": "whereabouts"})
         again = sam.post(REAFFIRM, {"section": "whereabouts"})
         alex_sees = alex.get(REVIEW).content.decode()

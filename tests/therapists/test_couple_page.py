@@ -135,6 +135,23 @@ def test_the_agreement_history_lists_versions_and_who_accepted(dr_lee, shared, h
     assert "Monthly review due 28 November 2026." in page
 
 
+def test_the_parts_of_the_agreement_due_for_a_look_are_listed(dr_lee, shared, hurt, involved):
+    agreement = agreement_in_force(shared, ago(40), hurt, involved)
+    version = agreement.current_version
+    version.clause_reviews = {
+        "whereabouts": {"on": ago(2).date().isoformat(), "intention": "ease"},
+        "digital": {"on": (NOW + timedelta(days=30)).date().isoformat(), "intention": "keep"},
+    }
+    version.save(update_fields=["clause_reviews"])
+
+    page = page_of(dr_lee, shared)
+
+    due = page.split('<ul class="clauses-due">', 1)[1].split("</ul>", 1)[0]
+    assert "Parts due for a look again" in page
+    assert "due since 16 November 2026 (Ease it, if we both feel ready)" in due
+    assert "Keep it as it is" not in due  # the digital part is not due yet
+
+
 def test_exercises_show_the_reflections_safety_ratings_never_their_words(
     dr_lee, shared, hurt, involved
 ):
