@@ -72,7 +72,8 @@ def test_a_joint_note_clash_shows_both_texts_and_the_merge_is_saved(
     # The summary has the focus, and the address is the page's own, so a reload or
     # Back never lands on the POST-only address (without JavaScript the browser
     # keeps the address it posted to, and a reload asks before posting again).
-    assert sam_page.evaluate("document.activeElement.matches('[data-error-summary]')")
+    # Chromium moves the focus to an autofocus element at its next rendering step.
+    sam_page.wait_for_function("document.activeElement.matches('[data-error-summary]')")
     posted_to = sam_page.url
     if javascript:
         assert sam_page.url.endswith("/checkins/week/2026-03-02/")
