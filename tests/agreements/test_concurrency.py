@@ -1,11 +1,10 @@
 """Races on real PostgreSQL connections: whatever order the database picks, there is
 exactly one current version, numbers never repeat, and no proposal is lost."""
 
-import threading
 from datetime import timedelta
 
 import pytest
-from django.db import connection, connections
+from django.db import connection
 from django.utils import timezone
 
 from agreements.models import (
@@ -17,6 +16,7 @@ from agreements.models import (
     couple_today,
 )
 
+from .. import races
 from ..conftest import require
 from .builders import adopt, member, propose
 
@@ -31,26 +31,7 @@ def _postgres_only():
 
 
 def race(*actions):
-    """Run each action in its own thread and database connection, released together."""
-    barrier = threading.Barrier(len(actions))
-    outcomes = [None] * len(actions)
-
-    def run(index, action):
-        try:
-            barrier.wait(timeout=10)
-            outcomes[index] = action()
-        except AgreementError as error:
-            outcomes[index] = error
-        finally:
-            connections.close_all()
-
-    threads = [threading.Thread(target=run, args=pair) for pair in enumerate(actions)]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join(timeout=30)
-    assert not any(thread.is_alive() for thread in threads)
-    return outcomes
+    return races.race(*actions, refused=AgreementError)
 
 
 def accepting(version, membership):

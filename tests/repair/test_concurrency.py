@@ -1,13 +1,12 @@
 """The shared plan on real PostgreSQL connections: two acceptances racing, or an
 acceptance racing a newer plan, never leave a plan that both did not accept."""
 
-import threading
-
 import pytest
-from django.db import connection, connections
+from django.db import connection
 
 from repair.models import PlanChange, PlanOutcome, Repair, RepairError
 
+from .. import races
 from ..conftest import require
 from .builders import both_finish, member
 
@@ -22,26 +21,7 @@ def _postgres_only():
 
 
 def race(*actions):
-    """Run each action in its own thread and database connection, released together."""
-    barrier = threading.Barrier(len(actions))
-    outcomes = [None] * len(actions)
-
-    def run(index, action):
-        try:
-            barrier.wait(timeout=10)
-            outcomes[index] = action()
-        except RepairError as error:
-            outcomes[index] = error
-        finally:
-            connections.close_all()
-
-    threads = [threading.Thread(target=run, args=pair) for pair in enumerate(actions)]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join(timeout=30)
-    assert not any(thread.is_alive() for thread in threads)
-    return outcomes
+    return races.race(*actions, refused=RepairError)
 
 
 def accepting(change_pk, user):
