@@ -145,6 +145,11 @@ EXPECTED = {
         "POST": "LOGIN 422   422   422   404   404   404   404",
         "OTHER": "LOGIN 405   405   405   404   404   404   404",
     },
+    "pacing:false_connection": {  # each partner's own check; an empty one is a form error
+        "GET": "LOGIN 200   200   200   404   404   404   404",
+        "POST": "LOGIN 422   422   422   404   404   404   404",
+        "OTHER": "LOGIN 405   405   405   404   404   404   404",
+    },
     "pacing:session": {
         "GET": "LOGIN 200   200   404   404   404   404   404",
         "POST": "LOGIN 405   405   404   404   404   404   404",
