@@ -2,7 +2,7 @@ from http import HTTPStatus
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
-from django.http import Http404
+from django.http import Http404, HttpResponseNotAllowed
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
@@ -57,10 +57,13 @@ def _visible(membership, pk) -> Message:
 
 
 @member_required
-@require_http_methods(["GET", "POST"])
 def message(request, membership, pk):
-    """The author's draft or shared message; the partner's only once it is shared."""
+    """The author's draft or shared message; the partner's only once it is shared.
+    Whether it is visible is settled before the method: a message someone may not see
+    is a 404 whatever they ask."""
     found = _visible(membership, pk)
+    if request.method not in ("GET", "HEAD", "POST"):
+        return HttpResponseNotAllowed(["GET", "POST"])
     form = None
     if found.is_authored_by(membership) and not found.is_shared:
         form = MessageForm(request.POST or None, initial={"text": found.text})
