@@ -16,6 +16,7 @@ from home import data_rights
 from notices.models import Notice
 
 from ..conftest import client_for
+from .routes import case_keys, case_url
 from .test_leak_canaries import fetches
 
 # Everyone who must not learn the space exists (Robin, the outsider, is the hurt
@@ -84,3 +85,22 @@ def test_a_notice_of_a_shared_message_names_the_kind_never_its_words(world, db):
     inbox = client_for(world.people["alex"]).get(reverse("notices:inbox")).text
     assert "about forgiveness" in inbox
     assert not [marker for marker in world.markers if marker in inbox]
+
+
+def test_the_involved_partner_has_no_url_to_ask_for_forgiveness(world, db):
+    """Over every URL and method: whatever concerns forgiveness is a 404 for Alex, but
+    reading the one message Sam shared, which he cannot change (403). No other page of
+    his links or posts to the space (the test above)."""
+    shared = reverse("forgiveness:message", args=[world.ids["forgiveness_shared"]])
+    allowed = {("GET", shared): 200, ("POST", shared): 403}
+    wrong = []
+    for key in case_keys():
+        route, url = case_url(world, key)
+        if "forgiv" not in route.route and "forgiv" not in (route.name or ""):
+            continue
+        for method in ("GET", "POST", "PUT", "PATCH", "DELETE"):
+            got = world.request("partner", method, url).status_code
+            expected = allowed.get((method, url), 405 if url == shared else 404)
+            if got != expected:
+                wrong.append(f"{method} {url}: {got}, expected {expected}")
+    assert not wrong
