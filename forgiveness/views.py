@@ -8,7 +8,6 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
 from accounts.access import hurt_partner_required, member_required
-from recovery.decorators import post_only
 
 from .forms import MessageForm, ReflectionForm
 from .models import Message, Reflection
@@ -82,8 +81,7 @@ def message(request, membership, pk):
     return render(request, "forgiveness/message.html", context, status=status)
 
 
-@hurt_partner_required
-@post_only(page="forgiveness:message")
+@hurt_partner_required  # first: for anyone else, any method is a 404
 @require_POST
 def share(request, membership, pk):
     draft = Message.objects.filter(author=request.user, couple=membership.couple, pk=pk).first()

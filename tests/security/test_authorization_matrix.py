@@ -184,7 +184,7 @@ EXPECTED = {
         "OTHER": "LOGIN 405   404   404   404   404   404   404",
     },
     "forgiveness:share": {  # sharing is Sam's choice alone
-        "GET": "LOGIN 302   404   302   404   404   404   404",
+        "GET": "LOGIN 405   404   405   404   404   404   404",
         "POST": "LOGIN 302   404   404   404   404   404   404",
         "OTHER": "LOGIN 405   404   405   404   404   404   404",
     },
@@ -194,7 +194,7 @@ EXPECTED = {
         "OTHER": "LOGIN 405   405   404   404   404   404   404",
     },
     "forgiveness:share (shared)": {
-        "GET": "LOGIN 302   404   302   404   404   404   404",
+        "GET": "LOGIN 405   404   405   404   404   404   404",
         "POST": "LOGIN 302   404   404   404   404   404   404",
         "OTHER": "LOGIN 405   404   405   404   404   404   404",
     },
