@@ -73,6 +73,21 @@ def member_required(view):
     return wrapper
 
 
+def hurt_partner_required(view):
+    """Pages that belong to the hurt partner alone: anyone else (the involved partner,
+    a therapist, an outsider) gets the same 404 as for a page that does not exist."""
+
+    @wraps(view)
+    def wrapper(request, *args, **kwargs):
+        membership = active_membership(request.user)
+        if membership is None or not membership.is_hurt:
+            raise Http404
+        request.membership = membership
+        return view(request, membership, *args, **kwargs)
+
+    return wrapper
+
+
 # The largest id a database key holds: anything above it cannot exist.
 LARGEST_ID = 2**63 - 1
 

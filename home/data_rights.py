@@ -22,6 +22,7 @@ from django.utils.translation import gettext as _
 import accounts.personal_data
 import agreements.personal_data
 import checkins.personal_data
+import forgiveness.personal_data
 import notices.personal_data
 import pacing.personal_data
 import repair.personal_data
@@ -42,6 +43,7 @@ PERSONAL_DATA: tuple[ModuleType, ...] = (
     together.personal_data,
     repair.personal_data,
     transparency.personal_data,
+    forgiveness.personal_data,
     therapists.personal_data,
     notices.personal_data,
 )
@@ -49,12 +51,13 @@ PERSONAL_DATA: tuple[ModuleType, ...] = (
 
 def collect(user: User) -> list[Section]:
     """Everything `user` wrote or chose, section by section. Never a partner's words."""
-    return [
-        export.section(user)
+    sections = [
+        (export, export.section(user))
         for module in PERSONAL_DATA
         for export in module.EXPORTS
         if export.applies_to(user)
     ]
+    return [section for export, section in sections if section.rows or not export.only_when_written]
 
 
 def as_json(user: User, sections: list[Section]) -> dict[str, Any]:

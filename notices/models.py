@@ -58,6 +58,10 @@ class Kind(models.TextChoices):
     PLANS_SHARED = "plans_shared", _("Your partner shared their plans for the week")
     PLANS_CHANGED = "plans_changed", _("Your partner changed their plans for the week")
     TELLING_OFFERED = "telling_offered", _("Your partner has something they want to tell you")
+    FORGIVENESS_SHARED = (
+        "forgiveness_shared",
+        _("Your partner chose to share a message with you about forgiveness"),
+    )
 
 
 # The kinds that also send a discreet email, and which one (each can be turned off).

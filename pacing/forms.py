@@ -1,7 +1,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from .models import MAX_NOTE, MAX_NOTICED
+from .models import MAX_NOTE, MAX_NOTICED, FalseConnectionCheck, Often
 
 SCALE = [(value, str(value)) for value in range(11)]
 
@@ -57,3 +57,32 @@ class ReflectionForm(forms.Form):
         widget=forms.Textarea(attrs={"rows": 4}),
         error_messages={"max_length": _("Please keep this under %(limit_value)d characters.")},
     )
+
+
+class OftenField(forms.TypedChoiceField):
+    """Not at all / sometimes / often, as a group of radio buttons."""
+
+    widget = forms.RadioSelect
+
+    def __init__(self, **kwargs):
+        super().__init__(
+            choices=Often.choices,
+            coerce=int,
+            error_messages={
+                "required": _("Please choose one of the three answers."),
+                "invalid_choice": _("Please choose one of the three answers."),
+            },
+            **kwargs,
+        )
+
+
+class FalseConnectionForm(forms.Form):
+    """ "Lately, have I…": the labels are the model's, so the export reads the same."""
+
+    QUESTIONS = ("rushed", "said_fine", "avoided", "pressured", "affection")
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        for name in self.QUESTIONS:
+            label = FalseConnectionCheck._meta.get_field(name).verbose_name
+            self.fields[name] = OftenField(label=label)

@@ -13,6 +13,11 @@ Django here, so each rule can be checked with property-based tests
   too; and at least ``min_span_days`` have passed since the last rise.
 - Down at once: any report below the open tier's threshold lowers the tier to the
   level that report supports.
+- A false-connection hold (either partner said "often" to rushing toward
+  closeness, to pressure to forgive or move on, or to saying things were fine when
+  they were not) counts like a report just below the open tier's threshold (below
+  tier 1's at tier 0): it lowers the tier at once and restarts the count towards
+  the next one, and it never counts as readiness for going up.
 - A therapist's ceiling caps the result; it never raises it.
 
 Days are counted as calendar days in the couple's time zone ("a week later" is
@@ -70,6 +75,20 @@ class Report:
 
 
 @dataclass(frozen=True)
+class Hold:
+    """A false-connection check that holds the pace back. It carries no numbers: it
+    can only lower the tier or restart the count, never open anything."""
+
+    when: datetime
+    by: str
+
+    def __post_init__(self):
+        _require_aware(self.when)
+        if self.by not in (HURT, INVOLVED):
+            raise ValueError(f"A hold is by {HURT!r} or {INVOLVED!r}, not {self.by!r}.")
+
+
+@dataclass(frozen=True)
 class Policy:
     thresholds: tuple[int, ...] = DEFAULT_THRESHOLDS  # readiness that opens tiers 1..4
     min_span_days: int = 7
@@ -106,11 +125,12 @@ class GateResult:
         return tier <= self.tier
 
 
-def open_tier(reports: Iterable[Report], policy: Policy, now: datetime) -> GateResult:
-    """The tier open at ``now``: replay the reports made up to then, in time order."""
+def open_tier(reports: Iterable[Report | Hold], policy: Policy, now: datetime) -> GateResult:
+    """The tier open at ``now``: replay the reports (and holds) made up to then, in
+    time order."""
     _require_aware(now)
     known = sorted((r for r in reports if r.when <= now), key=lambda r: r.when)
-    if not known:
+    if not any(isinstance(r, Report) for r in known):
         return GateResult(0, Reason.NO_REPORTS)
     replay = _Replay(policy)
     # Reports made at the same instant act together, so their order never matters.
@@ -134,17 +154,21 @@ class _Replay:
         self.run_start: list[date | None] = [None] * TOP_TIER
         self.involved_level = TOP_TIER  # no involved report yet: no limit
 
-    def step(self, group: list[Report]) -> None:
+    def step(self, group: list[Report | Hold]) -> None:
         policy = self.policy
         day = policy.day(group[0].when)
-        lowest = min(r.readiness for r in group)
+        reports = [r for r in group if isinstance(r, Report)]
+        values = [r.readiness for r in reports]
+        if len(reports) < len(group):
+            values.append(self._just_below())
+        lowest = min(values)
         if policy.level(lowest) < self.tier:
             self.tier = policy.level(lowest)
             self.slowed = True
-        involved = [r.readiness for r in group if r.by == INVOLVED]
+        involved = [r.readiness for r in reports if r.by == INVOLVED]
         if involved:
             self.involved_level = policy.level(min(involved))
-        by_hurt = any(r.by == HURT for r in group)
+        by_hurt = any(r.by == HURT for r in reports)
         for index, threshold in enumerate(policy.thresholds):
             if lowest < threshold:
                 self.run_start[index] = None
@@ -154,6 +178,12 @@ class _Replay:
             self.tier += 1
             self.last_rise = day
             self.slowed = False
+
+    def _just_below(self) -> int:
+        """What a hold counts as: a readiness one below the open tier's threshold
+        (tier 1's while nothing is open), as low as a report can be when that
+        threshold is 0 (nothing is below it)."""
+        return max(self.policy.thresholds[max(self.tier, 1) - 1] - 1, 0)
 
     def _may_rise(self, day: date) -> bool:
         if self.tier >= TOP_TIER:

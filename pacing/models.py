@@ -5,7 +5,17 @@ from django.core.cache import cache
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
-from django.db.models import BooleanField, Count, ExpressionWrapper, Max, Min, Q
+from django.db.models import (
+    BooleanField,
+    Count,
+    ExpressionWrapper,
+    Max,
+    Min,
+    OuterRef,
+    Q,
+    Subquery,
+    Value,
+)
 from django.utils import timezone as tz
 from django.utils.translation import gettext_lazy as _
 
@@ -19,7 +29,7 @@ MAX_NOTE = 1000
 MAX_NOTICED = 2000
 ZERO_TO_TEN = [MinValueValidator(0), MaxValueValidator(10)]
 ZERO_TO_FOUR = [MinValueValidator(0), MaxValueValidator(gate.TOP_TIER)]
-RESERVED_SLUGS = {"readiness", "sessions"}  # taken by other pages under /exercises/
+RESERVED_SLUGS = {"readiness", "sessions", "lately"}  # taken by other pages under /exercises/
 
 TIER_NAMES = {
     0: _("Steadying"),
@@ -40,12 +50,36 @@ class ReadinessQuerySet(models.QuerySet):
     def as_of(self, couple: Couple, now):
         return self.filter(couple=couple, created_at__lte=now)
 
-    def gate_reports(self, couple: Couple, now) -> list[gate.Report]:
-        """Only what the gate needs, in one query; notes never leave the database here."""
-        rows = self.as_of(couple, now).values_list(
-            "created_at", "role", "closeness_safety", "body_settled"
-        )
-        return [gate.Report.from_answers(when, role, *answers) for when, role, *answers in rows]
+    def gate_reports(self, couple: Couple, now) -> list[gate.Report | gate.Hold]:
+        """Only what the gate needs, in one query: the readiness numbers, and the
+        moments a false-connection check held the pace back (never its answers);
+        notes never leave the database here."""
+        rows = gate_rows(self.as_of(couple, now), FalseConnectionCheck.objects.as_of(couple, now))
+        return [item for (item,) in rows]
+
+
+def gate_rows(reports, checks, *lead: str) -> list[tuple]:
+    """The readiness reports and the holding false-connection checks among these
+    querysets, each as (*lead, gate item), read together in one query (a UNION): the
+    gate's input, whatever the history length."""
+    none = Value(None, output_field=models.PositiveSmallIntegerField())
+    numbers = reports.order_by().values_list(
+        *lead, "created_at", "role", "closeness_safety", "body_settled"
+    )
+    holds = (
+        checks.holding()
+        .order_by()
+        .annotate(no_closeness=none, no_body=none)
+        .values_list(*lead, "created_at", "role", "no_closeness", "no_body")
+    )
+    found = []
+    for *first, when, role, closeness, body in numbers.union(holds, all=True):
+        if closeness is None:
+            item = gate.Hold(when=when, by=role)
+        else:
+            item = gate.Report.from_answers(when, role, closeness, body)
+        found.append((*first, item))
+    return found
 
 
 class ReadinessReport(models.Model):
@@ -84,6 +118,86 @@ class ReadinessReport(models.Model):
     @property
     def readiness(self) -> int:
         return min(self.closeness_safety, self.body_settled)
+
+
+class Often(models.IntegerChoices):
+    NOT_AT_ALL = 0, _("Not at all")
+    SOMETIMES = 1, _("Sometimes")
+    OFTEN = 2, _("Often")
+
+
+# The answers that hold the pace back when they are "often": rushing toward closeness,
+# pressure to forgive or move on, and saying things were fine when they were not.
+HOLDING = ("rushed", "pressured", "said_fine")
+
+
+class FalseConnectionQuerySet(models.QuerySet):
+    def visible_to(self, user):
+        """THE rule: a person sees their own answers only. The partner never does; a
+        consenting therapist reads them through `for_therapist`, never through this."""
+        return self.filter(author_id=user.pk)
+
+    def for_therapist(self, couple: Couple):
+        """Both partners' answers, for the couple page of a therapist whose access
+        was checked (`therapists.access`)."""
+        return self.filter(couple=couple)
+
+    def as_of(self, couple: Couple, now):
+        return self.filter(couple=couple, created_at__lte=now)
+
+    def holding(self):
+        """The checks that hold the pace back (`gate.Hold`)."""
+        condition = Q()
+        for name in HOLDING:
+            condition |= Q(**{name: Often.OFTEN})
+        return self.filter(condition)
+
+
+class FalseConnectionCheck(models.Model):
+    """ "Lately, have I…": a person's own, private look at the pull to reconnect too
+    fast. Only its author sees the answers (and a consenting therapist); the gate sees
+    only whether it holds the pace back."""
+
+    couple = models.ForeignKey(
+        Couple, on_delete=models.CASCADE, related_name="false_connection_checks"
+    )
+    author = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="false_connection_checks"
+    )
+    role = models.CharField(max_length=10, choices=Role.choices)
+    created_at = models.DateTimeField(_("answered"), default=tz.now)
+    rushed = models.PositiveSmallIntegerField(
+        _("rushed toward closeness to ease the tension"), choices=Often.choices
+    )
+    said_fine = models.PositiveSmallIntegerField(
+        _("said things were fine when they weren't"), choices=Often.choices
+    )
+    avoided = models.PositiveSmallIntegerField(
+        _("avoided a conversation we needed"), choices=Often.choices
+    )
+    pressured = models.PositiveSmallIntegerField(
+        _("felt pressured, or pressured my partner, to forgive or move on"),
+        choices=Often.choices,
+    )
+    affection = models.PositiveSmallIntegerField(
+        _("used affection to skip something painful"), choices=Often.choices
+    )
+
+    objects = FalseConnectionQuerySet.as_manager()
+
+    class Meta:
+        indexes = [models.Index(fields=["couple", "created_at"])]
+        constraints = [
+            _between(name, 0, 2, f"false_connection_{name}_0_2")
+            for name in ("rushed", "said_fine", "avoided", "pressured", "affection")
+        ]
+
+    def __str__(self):
+        return f"False-connection check #{self.pk}"
+
+    @property
+    def holds(self) -> bool:
+        return any(getattr(self, name) == Often.OFTEN for name in HOLDING)
 
 
 class PacingPolicy(models.Model):
@@ -153,15 +267,15 @@ def gate_and_rules(couple: Couple, now=None) -> tuple[gate.GateResult, gate.Poli
     while nothing changed, one (two after a new report) otherwise, whatever the history
     length.
 
-    The gate is a pure function of the reports made up to ``now`` and the policy, and
-    reports are only ever added (or deleted with an account), never changed. So the
-    result is kept in the cache twice: under a key that names that whole input (the
-    policy, the number of reports and the newest one), so the reports are read and
-    replayed only when one arrives; and with the policy under the couple's version
-    stamp (`accounts.versions`: every saved or deleted report or policy replaces it),
-    until a report dated later than when it was worked out comes due, so most pages
-    read neither. Only the tier, its reason and the policy's settings are cached, never
-    anyone's numbers.
+    The gate is a pure function of the reports (and false-connection holds) made up to
+    ``now`` and the policy, and both are only ever added (or deleted with an account),
+    never changed. So the result is kept in the cache twice: under a key that names
+    that whole input (the policy, the number of reports and holds and the newest of
+    each), so they are read and replayed only when one arrives; and with the policy
+    under the couple's version stamp (`accounts.versions`: every saved or deleted
+    report, check or policy replaces it), until a report or check dated later than
+    when it was worked out comes due, so most pages read neither. Only the tier, its
+    reason and the policy's settings are cached, never anyone's numbers or answers.
     """
     now = now or tz.now()
     stamp = versions.current([couple.pk])[couple.pk]
@@ -171,9 +285,9 @@ def gate_and_rules(couple: Couple, now=None) -> tuple[gate.GateResult, gate.Poli
         computed_at, valid_until, result, policy_values = found
         if computed_at <= now and (valid_until is None or now < valid_until):
             return result, _policy(couple, policy_values).as_gate_policy()
-    reports, newest, next_later, *policy_values = _gate_inputs(couple.pk, now)
+    seen, next_later, policy_values = _gate_inputs(couple.pk, now)
     rules = _policy(couple, policy_values).as_gate_policy()
-    key = _gate_key(couple.pk, reports, newest, rules)
+    key = _gate_key(couple.pk, seen, rules)
     result = cache.get(key)
     if result is None:
         result = gate.open_tier(ReadinessReport.objects.gate_reports(couple, now), rules, now)
@@ -188,29 +302,54 @@ def _policy(couple: Couple, policy_values: list) -> "PacingPolicy":
     return PacingPolicy(couple=couple, **dict(zip(POLICY_FIELDS, policy_values, strict=True)))
 
 
+def _hold_figures(moment, prefix: str) -> dict:
+    """How many holding checks a couple had made up to ``moment``, and the newest one's
+    id, as subqueries of a query on couples (one query, whatever the history)."""
+    made = FalseConnectionCheck.objects.holding().filter(
+        couple_id=OuterRef("pk"), created_at__lte=moment
+    )
+    per_couple = made.order_by().values("couple_id")
+    return {
+        f"{prefix}n": Subquery(per_couple.annotate(n=Count("pk")).values("n")),
+        f"{prefix}x": Subquery(per_couple.annotate(x=Max("pk")).values("x")),
+    }
+
+
 def _gate_inputs(couple_id: int, now) -> tuple:
-    """The number of reports made up to ``now`` (as `ReadinessReport.objects.as_of`
-    counts them), the newest one's id, when the next report dated later is made, then
-    the couple's policy (None when none was saved), in one query: the couple's row,
-    its policy joined and its reports counted."""
+    """What names the gate's input at ``now`` (the number of reports made up to then,
+    as `ReadinessReport.objects.as_of` counts them, the newest one's id, and the same
+    for the holding false-connection checks), when the next report or check dated
+    later is made, then the couple's policy (None when none was saved), in one query:
+    the couple's row, its policy joined, its reports counted and its checks in
+    subqueries."""
     made = Q(readiness_reports__created_at__lte=now)
     later = Q(readiness_reports__created_at__gt=now)
     policy = [f"pacing_policy__{name}" for name in POLICY_FIELDS]
-    return (
+    checks_later = FalseConnectionCheck.objects.filter(
+        couple_id=OuterRef("pk"), created_at__gt=now
+    ).order_by("created_at")
+    reports, newest, hold_count, hold_newest, next_report, next_check, *policy_values = (
         Couple.objects.filter(pk=couple_id)
         .values_list(*policy)
         .annotate(
             reports=Count("readiness_reports", filter=made),
             newest=Max("readiness_reports", filter=made),
             next_later=Min("readiness_reports__created_at", filter=later),
+            next_check=Subquery(checks_later.values("created_at")[:1]),
+            **_hold_figures(now, "hold_"),
         )
-        .values_list("reports", "newest", "next_later", *policy)
+        .values_list("reports", "newest", "hold_n", "hold_x", "next_later", "next_check", *policy)
         .get()
     )
+    next_later = min(filter(None, [next_report, next_check]), default=None)
+    return (reports, newest, hold_count, hold_newest), next_later, policy_values
 
 
-def _gate_key(couple_id: int, reports: int | None, newest: int | None, rules: gate.Policy) -> str:
-    parts = (couple_id, reports or 0, newest, *rules.thresholds)
+def _gate_key(couple_id: int, seen: tuple, rules: gate.Policy) -> str:
+    """`seen`: the number of reports, the newest one's id, the number of holds and the
+    newest one's id (None for none)."""
+    reports, newest, holds, newest_hold = seen
+    parts = (couple_id, reports or 0, newest, holds or 0, newest_hold, *rules.thresholds)
     return "pacing-gate:" + ":".join(
         str(part) for part in (*parts, rules.min_span_days, rules.ceiling, rules.zone)
     )
@@ -221,40 +360,43 @@ def gates_for(
 ) -> dict[int, list[gate.GateResult]]:
     """The gate of many couples at once (the therapist dashboard), each at the
     (policy, moment) pairs asked for, with the same cache as `gate_for`: one query
-    for the cache keys, and one more for the reports of couples whose result is not
-    cached yet (a new report since), whatever the number of couples and reports."""
+    for the cache keys, and one more for the reports and holds of couples whose result
+    is not cached yet (a new report since), whatever the number of couples and
+    reports."""
     moments = sorted({moment for asks in wanted.values() for _policy, moment in asks})
-    counts = {}
+    figures = {}
     for index, moment in enumerate(moments):
-        counts[f"n{index}"] = Count("pk", filter=Q(created_at__lte=moment))
-        counts[f"x{index}"] = Max("pk", filter=Q(created_at__lte=moment))
+        made = Q(readiness_reports__created_at__lte=moment)
+        figures[f"n{index}"] = Count("readiness_reports", filter=made)
+        figures[f"x{index}"] = Max("readiness_reports", filter=made)
+        figures |= _hold_figures(moment, f"h{index}")
     seen = {
-        row["couple_id"]: row
-        for row in ReadinessReport.objects.filter(couple_id__in=list(wanted))
-        .values("couple_id")
-        .annotate(**counts)
+        row["pk"]: row
+        for row in Couple.objects.filter(pk__in=list(wanted))
+        .values("pk")
+        .annotate(**figures)
         .order_by()
     }
 
     def key(couple_id, rules, moment):
-        row, index = seen.get(couple_id, {}), moments.index(moment)
-        return _gate_key(couple_id, row.get(f"n{index}"), row.get(f"x{index}"), rules)
+        row, i = seen.get(couple_id, {}), moments.index(moment)
+        figures = tuple(row.get(name) for name in (f"n{i}", f"x{i}", f"h{i}n", f"h{i}x"))
+        return _gate_key(couple_id, figures, rules)
 
     keys = {
         cid: [key(cid, rules, moment) for rules, moment in asks] for cid, asks in wanted.items()
     }
     cached = cache.get_many([k for ks in keys.values() for k in ks])
     missing = [cid for cid, ks in keys.items() if any(k not in cached for k in ks)]
-    reports: dict[int, list[gate.Report]] = {cid: [] for cid in missing}
-    rows = (
-        ReadinessReport.objects.filter(couple_id__in=missing, created_at__lte=moments[-1])
-        .values_list("couple_id", "created_at", "role", "closeness_safety", "body_settled")
-        .order_by()
-        if missing
-        else []
-    )
-    for couple_id, when, role, *answers in rows:
-        reports[couple_id].append(gate.Report.from_answers(when, role, *answers))
+    reports: dict[int, list[gate.Report | gate.Hold]] = {cid: [] for cid in missing}
+    if missing:
+        rows = gate_rows(
+            ReadinessReport.objects.filter(couple_id__in=missing, created_at__lte=moments[-1]),
+            FalseConnectionCheck.objects.filter(couple_id__in=missing, created_at__lte=moments[-1]),
+            "couple_id",
+        )
+        for couple_id, item in rows:
+            reports[couple_id].append(item)
     fresh = {}
     for couple_id in missing:
         for (rules, moment), k in zip(wanted[couple_id], keys[couple_id], strict=True):
@@ -391,4 +533,5 @@ class Reflection(models.Model):
 
 # The therapist dashboard keeps each couple's open tier in the cache.
 versions.track(ReadinessReport)
+versions.track(FalseConnectionCheck)
 versions.track(PacingPolicy)

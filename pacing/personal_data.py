@@ -5,7 +5,13 @@ from django.utils.translation import gettext_lazy as _
 
 from recovery.personal_data import Export
 
-from .models import ExerciseSession, PacingPolicy, ReadinessReport, Reflection
+from .models import (
+    ExerciseSession,
+    FalseConnectionCheck,
+    PacingPolicy,
+    ReadinessReport,
+    Reflection,
+)
 
 EXPORTS = (
     Export(
@@ -14,6 +20,14 @@ EXPORTS = (
         ReadinessReport,
         "author",
         ("created_at", "closeness_safety", "body_settled", "note"),
+        order_by=("created_at",),
+    ),
+    Export(
+        "false_connection_checks",
+        _("Your “Lately, have I…” checks"),
+        FalseConnectionCheck,
+        "author",
+        ("created_at", "rushed", "said_fine", "avoided", "pressured", "affection"),
         order_by=("created_at",),
     ),
     Export(
@@ -35,6 +49,6 @@ NOT_EXPORTED = {
 
 
 def forget(user) -> None:
-    """Nothing to do here: the person's readiness checks and reflections are deleted
-    with their account, and the exercises done together stay with the couple without
-    their name (both by on_delete)."""
+    """Nothing to do here: the person's readiness checks, false-connection checks and
+    reflections are deleted with their account, and the exercises done together stay
+    with the couple without their name (both by on_delete)."""

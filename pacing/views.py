@@ -15,12 +15,14 @@ from accounts.access import couple_object_or_404, member_required
 from recovery.links import url_maker
 from therapists.guidance import guidance_for
 
-from .forms import ReadinessForm, ReflectionForm
+from .forms import FalseConnectionForm, ReadinessForm, ReflectionForm
 from .gate import Reason
 from .models import (
     TIER_NAMES,
     Exercise,
     ExerciseSession,
+    FalseConnectionCheck,
+    Often,
     ReadinessReport,
     Reflection,
     gate_and_rules,
@@ -160,6 +162,72 @@ def readiness(request, membership):
     status = HTTPStatus.UNPROCESSABLE_ENTITY if form.errors else HTTPStatus.OK
     context = {"form": form, "history": history, "membership": membership}
     return render(request, "pacing/readiness.html", context, status=status)
+
+
+# A line for each answer that was not "not at all": what is often true, never a verdict.
+NOTICED = {
+    "rushed": gettext_lazy(
+        "Wanting to feel close again after a hard time is human. Closeness that arrives "
+        "before safety tends to cover the hurt rather than mend it; smaller steps hold better."
+    ),
+    "said_fine": gettext_lazy(
+        "“I'm fine” can keep an evening calm. Letting your partner see a little "
+        "of what is really there, when you can, is how trust gets something real to stand on."
+    ),
+    "avoided": gettext_lazy(
+        "Putting off a hard conversation is understandable. A calm moment, an agreed time "
+        "limit and the pause signal can make it feel less like standing at a cliff edge."
+    ),
+    "pressured": gettext_lazy(
+        "Forgiving and moving on cannot be hurried, from either side. Whatever you feel "
+        "about them, they are allowed to take their own time."
+    ),
+    "affection": gettext_lazy(
+        "Affection is precious, and it works best beside the hard things, not instead of "
+        "them. A hug can come after the conversation, too."
+    ),
+}
+HELD_BACK = gettext_lazy(
+    "Because something felt rushed, pressured or not quite true lately, the exercises will "
+    "go a little slower for now. That is not a step backwards: it gives you both room."
+)
+ALL_CLEAR = gettext_lazy(
+    "Thank you for checking. Noticing is the whole point; there is nothing to score here."
+)
+
+
+def _after_answering(check) -> list[str]:
+    if check is None:
+        return []
+    lines = [NOTICED[name] for name in FalseConnectionForm.QUESTIONS if getattr(check, name)]
+    if check.holds:
+        lines.append(HELD_BACK)
+    return lines or [ALL_CLEAR]
+
+
+@member_required
+@require_http_methods(["GET", "POST"])
+def false_connection(request, membership):
+    form = FalseConnectionForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        FalseConnectionCheck.objects.create(
+            couple=membership.couple, author=request.user, role=membership.role, **form.cleaned_data
+        )
+        messages.success(request, _("Thank you for looking at this honestly, and kindly."))
+        return redirect("pacing:false_connection")
+    history = list(
+        FalseConnectionCheck.objects.visible_to(request.user)
+        .filter(couple=membership.couple)
+        .order_by("-created_at", "-pk")[:HISTORY_LENGTH]
+    )
+    status = HTTPStatus.UNPROCESSABLE_ENTITY if form.errors else HTTPStatus.OK
+    context = {
+        "form": form,
+        "history": history,
+        "after": _after_answering(history[0] if history else None),
+        "often": Often,
+    }
+    return render(request, "pacing/false_connection.html", context, status=status)
 
 
 @member_required

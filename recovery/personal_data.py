@@ -45,6 +45,9 @@ class Export:
     fields: tuple[str, ...]
     order_by: tuple[str, ...] = ("pk",)
     therapists_only: bool = False
+    # Left out of the copy of anyone who wrote nothing there: a space whose very
+    # existence is private to the people who use it (forgiveness) has no empty heading.
+    only_when_written: bool = False
 
     def applies_to(self, user) -> bool:
         return user.is_therapist or not self.therapists_only

@@ -41,7 +41,14 @@ from agreements.models import Agreement, ReviewStatus
 from checkins import weeks
 from checkins.models import Answer, CheckIn
 from pacing import gate
-from pacing.models import POLICY_FIELDS, TIER_NAMES, PacingPolicy, ReadinessReport, gates_for
+from pacing.models import (
+    POLICY_FIELDS,
+    TIER_NAMES,
+    FalseConnectionCheck,
+    PacingPolicy,
+    ReadinessReport,
+    gates_for,
+)
 from repair import measure
 from repair.models import Repair
 from triggers.models import Trigger
@@ -468,10 +475,16 @@ def _work_out(links: dict[int, _Link], now: datetime) -> dict[int, Figures]:
 def _facts(couple_ids: list[int], now: datetime) -> dict[int, dict]:
     """The last revealed check-in, the agreement's state, the last shared safety
     concern and the pacing policy of each couple, in one query; with when the open
-    tier two weeks ago or now next changes by itself: a readiness report leaving the
-    two weeks looked back on, or one dated later coming in."""
+    tier two weeks ago or now next changes by itself: a readiness report or a
+    false-connection hold leaving the two weeks looked back on, or one dated later
+    coming in."""
     agreement = Agreement.objects.filter(couple_id=OuterRef("pk")).with_settled_at()
     reports = ReadinessReport.objects.filter(couple_id=OuterRef("pk")).order_by("created_at")
+    holds = (
+        FalseConnectionCheck.objects.holding()
+        .filter(couple_id=OuterRef("pk"))
+        .order_by("created_at")
+    )
     rows = (
         Couple.objects.filter(pk__in=couple_ids)
         .annotate(
@@ -491,6 +504,10 @@ def _facts(couple_ids: list[int], now: datetime) -> dict[int, dict]:
                 reports.filter(created_at__gt=now - READINESS_LOOKBACK).values("created_at")[:1]
             ),
             next_later_report=Subquery(reports.filter(created_at__gt=now).values("created_at")[:1]),
+            first_recent_hold=Subquery(
+                holds.filter(created_at__gt=now - READINESS_LOOKBACK).values("created_at")[:1]
+            ),
+            next_later_hold=Subquery(holds.filter(created_at__gt=now).values("created_at")[:1]),
         )
         .values_list(
             "pk",
@@ -502,16 +519,18 @@ def _facts(couple_ids: list[int], now: datetime) -> dict[int, dict]:
             "concern_at",
             "first_recent_report",
             "next_later_report",
+            "first_recent_hold",
+            "next_later_hold",
             "pacing_policy__id",
             *[f"pacing_policy__{name}" for name in POLICY_FIELDS],
         )
     )
     facts = {}
     for couple_id, last_checkin, number, since, settled, proposal, concern, *rest in rows:
-        first_recent_report, next_later_report, policy, *policy_values = rest
-        changes = [first_recent_report and first_recent_report + READINESS_LOOKBACK]
+        first_report, next_report, first_hold, next_hold, policy, *policy_values = rest
+        changes = [first and first + READINESS_LOOKBACK for first in (first_report, first_hold)]
         facts[couple_id] = {
-            "readiness_until": min(filter(None, [*changes, next_later_report]), default=None),
+            "readiness_until": min(filter(None, [*changes, next_report, next_hold]), default=None),
             "last_checkin": last_checkin,
             "agreement_number": number,
             "agreement_since": since,

@@ -22,7 +22,14 @@ from agreements.models import Agreement, ClauseReview, Version, couple_today
 from checkins import weeks
 from checkins.models import RATINGS, Answer
 from pacing import gate
-from pacing.models import TIER_NAMES, ExerciseSession, PacingPolicy, ReadinessReport, Reflection
+from pacing.models import (
+    TIER_NAMES,
+    ExerciseSession,
+    FalseConnectionCheck,
+    PacingPolicy,
+    ReadinessReport,
+    Reflection,
+)
 from recovery import charts
 from triggers.models import INTENSITY_MAX, Category, Trigger
 
@@ -30,6 +37,7 @@ CHECKIN_WEEKS = 26
 TRIGGER_WEEKS = 12
 READINESS_WEEKS = 12
 READINESS_ROWS = 10
+FALSE_CONNECTION_ROWS = 20
 VERSIONS_SHOWN = 10
 REVIEWS_SHOWN = 6
 SESSIONS_SHOWN = 15
@@ -218,6 +226,21 @@ def readiness_summary(couple, partners: list[Membership], now) -> ReadinessSumma
         ),
         latest=latest,
     )
+
+
+def false_connection_checks(couple, partners: list[Membership], now) -> list:
+    """Both partners' latest false-connection checks, newest first, with who answered
+    (one query, whatever the history). Only for a therapist with consent: the partner
+    never sees the other's answers."""
+    names = {m.user_id: str(m.user) for m in partners}
+    rows = list(
+        FalseConnectionCheck.objects.for_therapist(couple)
+        .filter(created_at__lte=now)
+        .order_by("-created_at", "-pk")[:FALSE_CONNECTION_ROWS]
+    )
+    for row in rows:
+        row.name = names.get(row.author_id, _("A former partner"))
+    return rows
 
 
 @dataclass(frozen=True)

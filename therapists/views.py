@@ -195,6 +195,7 @@ def _couple_page(request, couple, **forms):
         "triggers": progress.trigger_summary(couple, now),
         "repairs": progress.repair_summary(couple, partners, now),
         "readiness": readiness,
+        "false_connection": progress.false_connection_checks(couple, partners, now),
         "agreement": progress.agreement_summary(couple, now),
         "exercises": exercises,
         "exercises_total": exercises_total,

@@ -72,27 +72,30 @@ def _bar_items(therapist, member, ns, page) -> list[NavItem]:
     ]
 
 
-def _menu_items(therapist, member, ns, page) -> list[NavItem]:
+def _menu_items(therapist, member, ns, page, hurt=False) -> list[NavItem]:
     items = []
     if member and not therapist:
+        # The forgiveness space is the hurt partner's alone: no item for anyone else.
+        private = [_item("forgiveness:space", _("Forgiveness, for you"), ns == "forgiveness")]
         items = [
             _item("agreements:overview", _("Agreement"), ns == "agreements", css="nav-narrow"),
             _item("pacing:index", _("Exercises"), ns == "pacing", css="nav-narrow"),
             _item("transparency:heads_ups", _("Heads-ups and plans"), ns == "transparency"),
             _item("therapists:couple_settings", _("Therapist"), ns == "therapists"),
             _item("together:journal", _("My journal"), page == "journal"),
+            *(private if hurt else []),
             _item("profile", _("Settings"), page == "profile"),
         ]
     return [*items, _item("support", _("Support and crisis resources"), False)]
 
 
 @functools.lru_cache(maxsize=1024)
-def _items(therapist, member, ns, page, language, script_prefix):
+def _items(therapist, member, ns, page, language, script_prefix, hurt=False):
     """The bar and the menu: the same few lists for every visit to a section by the
     same kind of person in the same language, so each is built once."""
     return (
         tuple(_bar_items(therapist, member, ns, page)),
-        tuple(_menu_items(therapist, member, ns, page)),
+        tuple(_menu_items(therapist, member, ns, page, hurt)),
     )
 
 
@@ -104,12 +107,18 @@ def site_nav(context):
     member = not user.is_therapist and bool(context.get("nav_membership"))
     match = request.resolver_match
     ns, page = (match.namespace, match.url_name) if match else ("", None)
-    bar, menu = _items(user.is_therapist, member, ns, page, get_language(), get_script_prefix())
+    hurt = member and context["nav_membership"].is_hurt
+    bar, menu = _items(
+        user.is_therapist, member, ns, page, get_language(), get_script_prefix(), hurt
+    )
     return {
         "bar": bar,
         "menu": menu,
         "more_is_current": member
-        and (ns in ("agreements", "pacing", "therapists", "transparency") or page == "profile"),
+        and (
+            ns in ("agreements", "pacing", "therapists", "transparency", "forgiveness")
+            or page == "profile"
+        ),
         # What's new, with its unread count (notices/_count.html), after this many links.
         "news_at": None if user.is_therapist else (4 if member else 1),
         "news_current": ns == "notices",

@@ -10,6 +10,8 @@ from accounts.models import Membership
 from agreements.models import Agreement
 from checkins import weeks
 from checkins.models import TEXT_FIELDS, CheckIn
+from forgiveness.models import Message
+from forgiveness.models import Reflection as ForgivenessReflection
 from notices.models import Kind
 from notices.services import member_ids, notify
 from repair.models import PlanChange, Repair
@@ -337,6 +339,20 @@ def _telling(w):
     return w.involved
 
 
+def _forgiveness_draft(w):
+    ForgivenessReflection.objects.create(author=w.hurt, text=written("forgiveness-reflection"))
+    Message.objects.create(couple=w.couple, author=w.hurt, text=written("forgiveness-draft"))
+    return w.hurt
+
+
+def _forgiveness_shared(w):
+    message = Message.objects.create(
+        couple=w.couple, author=w.hurt, text=written("forgiveness-message")
+    )
+    message.share(member(w.hurt))
+    return w.hurt
+
+
 SCENARIOS = {
     "trigger shared now": (Kind.TRIGGER_WAITING, _trigger_now, "partner"),
     "trigger for the check-in": (Kind.TRIGGER_WAITING, _trigger_at_checkin, None),
@@ -382,4 +398,6 @@ SCENARIOS = {
     "plans kept as a draft": (Kind.PLANS_SHARED, _plans_draft, None),
     "plans changed after sharing": (Kind.PLANS_CHANGED, _plans_changed, "partner"),
     "something to tell": (Kind.TELLING_OFFERED, _telling, "partner"),
+    "forgiveness reflected on, a draft kept": (Kind.FORGIVENESS_SHARED, _forgiveness_draft, None),
+    "forgiveness message shared": (Kind.FORGIVENESS_SHARED, _forgiveness_shared, "partner"),
 }

@@ -8,7 +8,7 @@ from zoneinfo import ZoneInfo
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from pacing.gate import HURT, INVOLVED, TOP_TIER, Policy, Report, open_tier
+from pacing.gate import HURT, INVOLVED, TOP_TIER, Hold, Policy, Report, open_tier
 
 START = datetime(2026, 1, 5, 8, 0, tzinfo=UTC)
 ZONES = [UTC, ZoneInfo("Europe/London"), ZoneInfo("America/New_York"), ZoneInfo("Asia/Kolkata")]
@@ -108,3 +108,50 @@ def test_the_same_inputs_give_the_same_result_in_any_order(reports, policy, rng:
     assert open_tier(reports, policy, now) == first
     assert open_tier(shuffled, policy, now) == first
     assert open_tier(tuple(reports), policy, now) == first
+
+
+# False-connection holds: they can only hold the pace back or lower it.
+hold = st.builds(Hold, when=st.one_of(days, moments), by=st.sampled_from([HURT, INVOLVED]))
+holds = st.lists(hold, max_size=8)
+
+
+@given(histories, holds, policies)
+def test_adding_false_connection_holds_never_raises_the_tier_at_any_time(reports, held, policy):
+    for now in moments_of([*reports, *held]):
+        assert tier_at([*reports, *held], policy, now) <= tier_at(reports, policy, now)
+
+
+@given(histories, holds, holds, policies)
+def test_more_holds_never_raise_the_tier(reports, some, more, policy):
+    for now in moments_of([*reports, *some, *more]):
+        fewer = tier_at([*reports, *some], policy, now)
+        assert tier_at([*reports, *some, *more], policy, now) <= fewer
+
+
+@given(histories, holds, policies, st.sampled_from([HURT, INVOLVED]))
+def test_a_hold_lowers_the_open_tier_at_once(reports, held, policy, by):
+    story = [*reports, *held]
+    later = max((r.when for r in story), default=START) + timedelta(minutes=1)
+    before = tier_at(story, policy, later)
+    if before == 0 or policy.thresholds[before - 1] == 0:
+        return  # nothing is below the threshold of the open tier
+
+    after = tier_at([*story, Hold(later, by)], policy, later)
+
+    assert after < before
+    assert after == policy.level(policy.thresholds[before - 1] - 1)
+
+
+@given(histories, holds, policies)
+def test_holds_alone_never_open_anything(reports, held, policy):
+    involved_only = [r for r in reports if r.by == INVOLVED]
+    for now in moments_of([*involved_only, *held]):
+        assert tier_at([*involved_only, *held], policy, now) == 0
+
+
+@given(histories, holds, policies, st.integers(0, TOP_TIER))
+def test_a_ceiling_still_caps_with_holds(reports, held, policy, ceiling):
+    story = [*reports, *held]
+    capped = replace(policy, ceiling=ceiling)
+    for now in moments_of(story):
+        assert tier_at(story, capped, now) == min(tier_at(story, policy, now), ceiling)

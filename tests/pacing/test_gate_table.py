@@ -5,7 +5,7 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from pacing.gate import HURT, INVOLVED, Policy, Reason, Report, open_tier
+from pacing.gate import HURT, INVOLVED, Hold, Policy, Reason, Report, open_tier
 
 DAY0 = datetime(2026, 3, 2, 9, 0, tzinfo=UTC)
 
@@ -234,3 +234,82 @@ def test_a_lower_involved_report_never_lets_the_tier_climb_sooner():
 
     assert tier(story(10)) == 1
     assert tier(story(4)) == 1
+
+
+def with_holds(entries, held):
+    """Readiness entries as above, and holds as (day, who)."""
+    return [*reports(*entries), *(Hold(DAY0 + timedelta(days=day), who) for day, who in held)]
+
+
+TWO_OPEN = [(0, HURT, 6), (7, HURT, 6), (14, HURT, 6)]
+
+# A false-connection "often" on rushing, pressure or pretending: a hold.
+HOLD_CASES = [
+    ("tier 2 open, nothing held", TWO_OPEN, [], 2),
+    ("involved partner rushing: often lowers 2 to 1 at once", TWO_OPEN, [(15, INVOLVED)], 1),
+    ("hurt partner's hold lowers 2 to 1 at once too", TWO_OPEN, [(15, HURT)], 1),
+    ("a hold at the moment tier 2 would open lowers tier 1 instead", TWO_OPEN, [(14, INVOLVED)], 0),
+    ("two holds: 2 to 1, then 1 to 0", TWO_OPEN, [(15, INVOLVED), (16, HURT)], 0),
+    (
+        "a hold restarts the count: a week is not enough",
+        [*TWO_OPEN, (21, HURT, 6)],
+        [(15, HURT)],
+        1,
+    ),
+    (
+        "after a hold, steady readiness climbs again, a week at a time",
+        [*TWO_OPEN, (16, HURT, 6), (23, HURT, 6)],
+        [(15, INVOLVED)],
+        2,
+    ),
+    (
+        "a hold before anything opened holds tier 1 back",
+        [(0, HURT, 6), (7, HURT, 6)],
+        [(3, HURT)],
+        0,
+    ),
+    ("holds alone open nothing", [], [(0, HURT), (7, INVOLVED)], 0),
+    (
+        "a hold is one tier down, not a setback to zero",
+        [(d, HURT, 9) for d in (0, 7, 14, 21, 28)],
+        [(29, INVOLVED)],
+        3,
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("entries", "held", "expected"),
+    [row[1:] for row in HOLD_CASES],
+    ids=[row[0] for row in HOLD_CASES],
+)
+def test_false_connection_holds(entries, held, expected):
+    result = open_tier(with_holds(entries, held), DEFAULT, DAY0 + timedelta(days=365))
+
+    assert result.tier == expected
+
+
+@pytest.mark.parametrize(
+    ("entries", "policy", "expected"),
+    [row[1:] for row in DESIGN_TABLE],
+    ids=[row[0] for row in DESIGN_TABLE],
+)
+def test_design_worked_examples_hold_with_a_hold_before_anything(entries, policy, expected):
+    """The worked examples are unchanged when no hold is made, and a hold made
+    before the first report (nothing open yet) changes none of them."""
+    assert open_tier(with_holds(entries, []), policy, DAY0 + timedelta(days=365)).tier == expected
+    early = with_holds(entries, [(-1, INVOLVED)])
+    assert open_tier(early, policy, DAY0 + timedelta(days=365)).tier == expected
+
+
+def test_a_hold_says_things_slowed_down():
+    result = open_tier(with_holds(TWO_OPEN, [(15, INVOLVED)]), DEFAULT, DAY0 + timedelta(days=16))
+
+    assert result.reason == Reason.SLOWED
+
+
+def test_a_hold_needs_a_timezone_aware_moment_and_a_partner():
+    with pytest.raises(ValueError):
+        Hold(datetime(2026, 1, 1), HURT)  # noqa: DTZ001 - naive on purpose
+    with pytest.raises(ValueError):
+        Hold(DAY0, "partner")

@@ -47,6 +47,8 @@ COUPLE_PAGES = {
     "/repair/": (6, 10 + 20 + 6),
     "/agreement/history/": (7, 11),
     "/exercises/": (9, 36),
+    # The person's own last 30 false-connection checks.
+    "/exercises/lately/": (6, 10 + 30),
 }
 # Pages that list the history, a page at a time, and the rows each listed item may read.
 LISTED = {
@@ -163,6 +165,8 @@ def test_long_histories_are_really_there():
     assert couple.triggers.count() > 800
     assert couple.agreement.versions.count() > 50
     assert couple.readiness_reports.count() > 200
+    assert couple.false_connection_checks.count() > 200
+    assert couple.false_connection_checks.holding().count() > 5
     assert couple.repairs.count() > 70
 
 

@@ -95,6 +95,8 @@ KWARGS = {
     "repair:accept_plan": _pk("plan_change"),
     "repair:decline_plan": _pk("plan_change"),
     "repair:withdraw_plan": _pk("plan_change"),
+    "forgiveness:message": _pk("forgiveness_draft"),
+    "forgiveness:share": _pk("forgiveness_draft"),
     "transparency:heads_up": _pk("heads_up"),
     "transparency:edit": _pk("heads_up"),
     "transparency:thank": _pk("heads_up"),
@@ -133,6 +135,9 @@ VARIANTS = {
     ),
     "pacing:start (closed tier)": ("pacing:start", lambda w: {"slug": w.ids["closed_exercise"]}),
     "together:question (kept for the session)": ("together:question", _pk("held_question")),
+    # A forgiveness message Sam chose to share: Alex reads it from then on.
+    "forgiveness:message (shared)": ("forgiveness:message", _pk("forgiveness_shared")),
+    "forgiveness:share (shared)": ("forgiveness:share", _pk("forgiveness_shared")),
     "repair:detail (both finished)": ("repair:detail", _pk("completed_repair")),
     "repair:save_side (both finished)": ("repair:save_side", _pk("completed_repair")),
     "archive:space (an open space)": ("archive:space", lambda w: {"couple_id": w.couple.pk}),

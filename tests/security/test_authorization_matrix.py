@@ -145,6 +145,11 @@ EXPECTED = {
         "POST": "LOGIN 422   422   422   404   404   404   404",
         "OTHER": "LOGIN 405   405   405   404   404   404   404",
     },
+    "pacing:false_connection": {  # each partner's own check; an empty one is a form error
+        "GET": "LOGIN 200   200   200   404   404   404   404",
+        "POST": "LOGIN 422   422   422   404   404   404   404",
+        "OTHER": "LOGIN 405   405   405   404   404   404   404",
+    },
     "pacing:session": {
         "GET": "LOGIN 200   200   404   404   404   404   404",
         "POST": "LOGIN 405   405   404   404   404   404   404",
@@ -159,6 +164,39 @@ EXPECTED = {
         "GET": "LOGIN 200   200   404   404   404   404   404",
         "POST": "LOGIN 422   422   404   404   404   404   404",
         "OTHER": "LOGIN 405   405   404   404   404   404   404",
+    },
+    # Forgiveness is Sam's alone (the hurt partner): every URL and method is a 404 for
+    # Alex, for the therapist and for staff, as for a page that does not exist. Robin
+    # is the hurt partner of his own couple: his space, never Sam's messages.
+    "forgiveness:space": {  # an empty reflection is a form error
+        "GET": "LOGIN 200   404   200   404   404   404   404",
+        "POST": "LOGIN 422   404   422   404   404   404   404",
+        "OTHER": "LOGIN 405   404   405   404   404   404   404",
+    },
+    "forgiveness:write": {
+        "GET": "LOGIN 200   404   200   404   404   404   404",
+        "POST": "LOGIN 422   404   422   404   404   404   404",
+        "OTHER": "LOGIN 405   404   405   404   404   404   404",
+    },
+    "forgiveness:message": {  # Sam's private draft
+        "GET": "LOGIN 200   404   404   404   404   404   404",
+        "POST": "LOGIN 422   404   404   404   404   404   404",
+        "OTHER": "LOGIN 405   404   404   404   404   404   404",
+    },
+    "forgiveness:share": {  # sharing is Sam's choice alone
+        "GET": "LOGIN 405   404   405   404   404   404   404",
+        "POST": "LOGIN 302   404   404   404   404   404   404",
+        "OTHER": "LOGIN 405   404   405   404   404   404   404",
+    },
+    "forgiveness:message (shared)": {  # Alex reads it; only Sam could change a draft
+        "GET": "LOGIN 200   200   404   404   404   404   404",
+        "POST": "LOGIN 302   403   404   404   404   404   404",
+        "OTHER": "LOGIN 405   405   404   404   404   404   404",
+    },
+    "forgiveness:share (shared)": {
+        "GET": "LOGIN 405   404   405   404   404   404   404",
+        "POST": "LOGIN 302   404   404   404   404   404   404",
+        "OTHER": "LOGIN 405   404   405   404   404   404   404",
     },
     "join": {  # Kim's invitation to a friend: only the friend's account may open it
         "GET": "200   403   403   403   403   403   403   403",

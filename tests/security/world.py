@@ -28,7 +28,10 @@ from accounts.notifications import unsubscribe_token
 from agreements.content import starter_sections
 from agreements.models import Agreement, Review, ReviewResponse
 from checkins.models import CheckIn
-from pacing.models import Exercise, ExerciseSession, ReadinessReport
+from forgiveness.models import Message as ForgivenessMessage
+from forgiveness.models import Prompt as ForgivenessPrompt
+from forgiveness.models import Reflection as ForgivenessReflection
+from pacing.models import Exercise, ExerciseSession, FalseConnectionCheck, ReadinessReport
 from repair.models import Origin, PlanChange, Repair, Understood
 from therapists.models import Consent, CsiResponse, NoteVisibility, TherapistNote
 from together.models import (
@@ -258,6 +261,24 @@ def build() -> World:
             body_settled=5,
             note=secret(person, "readiness-note"),
         )
+    # A false-connection check each, with answers only their author (and Dr. Lee) sees;
+    # none "often" on what holds the pace back, so the open tier stays as it is.
+    for person, membership, answers in (
+        ("sam", sam_m, (1, 1, 0, 1, 0)),
+        ("alex", alex_m, (1, 0, 2, 0, 2)),
+    ):
+        FalseConnectionCheck.objects.create(
+            couple=couple,
+            author=people[person],
+            role=membership.role,
+            **dict(
+                zip(
+                    ("rushed", "said_fine", "avoided", "pressured", "affection"),
+                    answers,
+                    strict=True,
+                )
+            ),
+        )
     steadying = Exercise.objects.filter(tier=0).order_by("order", "pk").first()
     closed = Exercise.objects.filter(tier=4).order_by("order", "pk").first()
     session = ExerciseSession.objects.create(couple=couple, exercise=steadying, started_by=sam)
@@ -298,6 +319,7 @@ def build() -> World:
     )
 
     _repairs(world, sam_m, alex_m)
+    _forgiveness(world, couple, sam, now)
 
     # Transparency: Alex's heads-up (shared by definition), Alex's plans for this week
     # shared, and a draft for next week only Alex sees; Robin's couple has a heads-up
@@ -385,6 +407,28 @@ def _repairs(world: World, sam_m, alex_m) -> None:
         sam_m, Understood.NOT_QUITE, secret("sam", "repair-understood-note", readers=("alex",))
     )
     ids["repair"] = repair.pk
+
+
+def _forgiveness(world: World, couple: Couple, sam: User, now) -> None:
+    """Sam's forgiveness space: a reflection and a draft, hers alone (Alex and Dr. Lee
+    must not even learn the space exists), and one message she chose to share, which
+    Alex reads (made directly, without its notice: the space's existence tests look
+    at everything else Alex sees)."""
+    ids, secret = world.ids, world.secret
+    ForgivenessReflection.objects.create(
+        author=sam,
+        prompt=ForgivenessPrompt.WOULD_NOT_MEAN,
+        text=secret("sam", "forgiveness-reflection"),
+    )
+    ids["forgiveness_draft"] = ForgivenessMessage.objects.create(
+        couple=couple, author=sam, text=secret("sam", "forgiveness-draft")
+    ).pk
+    ids["forgiveness_shared"] = ForgivenessMessage.objects.create(
+        couple=couple,
+        author=sam,
+        text=world.shared_secret(("sam", "alex"), "forgiveness-shared"),
+        shared_at=now,
+    ).pk
 
 
 def _texts(secret, owner: str, what: str) -> dict:

@@ -3,6 +3,7 @@ from django.db import transaction
 
 import agreements.demo
 import checkins.demo
+import forgiveness.demo
 import notices.demo
 import pacing.demo
 import repair.demo
@@ -27,6 +28,7 @@ class Command(BaseCommand):
         together.demo.seed(people)
         repair.demo.seed(people)
         transparency.demo.seed(people)
+        forgiveness.demo.seed(people)
         pacing.demo.seed(people)
         triggers.demo.seed(people)
         therapists.demo.seed(people)
