@@ -58,6 +58,14 @@ class Kind(models.TextChoices):
     PLANS_SHARED = "plans_shared", _("Your partner shared their plans for the week")
     PLANS_CHANGED = "plans_changed", _("Your partner changed their plans for the week")
     TELLING_OFFERED = "telling_offered", _("Your partner has something they want to tell you")
+    LETTER_READY = (
+        "letter_ready",
+        _("A letter from your partner is ready for you, whenever you choose"),
+    )
+    LETTER_RECEIVED = "letter_received", _("Your letter was received")
+    LETTER_COMMENT = "letter_comment", _("Your therapist left a comment on your draft")
+    LETTER_REPLY = "letter_reply", _("Your partner wrote back about your letter")
+    LETTER_READ_ASKED = "letter_read_asked", _("A draft waits for your reading")
 
 
 # The kinds that also send a discreet email, and which one (each can be turned off).

@@ -66,6 +66,7 @@ INSTALLED_APPS = [
     "together",
     "repair",
     "transparency",
+    "acknowledgement",
     "home",
     "archive",
 ]

@@ -79,6 +79,7 @@ def _menu_items(therapist, member, ns, page) -> list[NavItem]:
             _item("agreements:overview", _("Agreement"), ns == "agreements", css="nav-narrow"),
             _item("pacing:index", _("Exercises"), ns == "pacing", css="nav-narrow"),
             _item("transparency:heads_ups", _("Heads-ups and plans"), ns == "transparency"),
+            _item("acknowledgement:index", _("The letter"), ns == "acknowledgement"),
             _item("therapists:couple_settings", _("Therapist"), ns == "therapists"),
             _item("together:journal", _("My journal"), page == "journal"),
             _item("profile", _("Settings"), page == "profile"),
@@ -109,7 +110,10 @@ def site_nav(context):
         "bar": bar,
         "menu": menu,
         "more_is_current": member
-        and (ns in ("agreements", "pacing", "therapists", "transparency") or page == "profile"),
+        and (
+            ns in ("agreements", "pacing", "therapists", "transparency", "acknowledgement")
+            or page == "profile"
+        ),
         # What's new, with its unread count (notices/_count.html), after this many links.
         "news_at": None if user.is_therapist else (4 if member else 1),
         "news_current": ns == "notices",
