@@ -109,7 +109,10 @@ class World:
     def may_see(self, actor: str, marker: str) -> bool:
         owners = self.markers[marker]
         person = PERSON.get(actor)
-        if person in self.readers.get(marker, ()):
+        readers = self.readers.get(marker, ())
+        # A reader is a person, or an actor: "therapist" is Dr. Lee while he has access
+        # (not "revoked", the same person after a consent was withdrawn).
+        if person in readers or actor in readers:
             return True
         return person in owners if isinstance(owners, tuple) else person == owners
 
@@ -394,13 +397,14 @@ def _letters(world: World, sam_m, alex_m) -> None:
     """Alex's acknowledgement letter in three versions: the first Sam received (and
     answered privately) and Alex shared with Dr. Lee; the second Sam chose to receive
     at their next session, so only Alex reads it; the third a draft Alex asked Dr. Lee
-    to read, with Dr. Lee's comment, which only Alex reads."""
+    to read, with Dr. Lee's comment, which only Alex reads. Dr. Lee reads the letter
+    only while both consents hold ("therapist", never "revoked")."""
     ids, secret = world.ids, world.secret
 
     def words(what: str, readers: tuple[str, ...] = ()) -> dict:
         return {name: secret("alex", f"letter-{what}-{name}", readers=readers) for name in STEPS}
 
-    first = Letter.save_draft(alex_m, words("received", readers=("sam", "lee")), 1)
+    first = Letter.save_draft(alex_m, words("received", readers=("sam", "therapist")), 1)
     first.mark_ready(alex_m)
     first.share_with_therapist(alex_m, True)
     first.choose(sam_m, Receive.NOW)
@@ -410,7 +414,7 @@ def _letters(world: World, sam_m, alex_m) -> None:
     second.mark_ready(alex_m)
     second.choose(sam_m, Receive.SESSION)
     ids["waiting_letter"] = second.pk
-    draft = Letter.save_draft(alex_m, words("draft", readers=("lee",)), 3)
+    draft = Letter.save_draft(alex_m, words("draft", readers=("therapist",)), 3)
     draft.ask_review(alex_m)
     comment = secret("lee", "letter-comment", readers=("alex",))
     LetterComment.write(world.couple, world.people["lee"], comment)
