@@ -347,7 +347,7 @@ class LetterComment(models.Model):
             if letter is None:
                 raise LetterError(_("There is no draft waiting for your reading just now."))
             comment = cls.objects.create(letter=letter, therapist=therapist, text=text)
-            notify(NoticeKind.LETTER_COMMENT, [letter.author_id], reverse("acknowledgement:write"))
+            notify(NoticeKind.LETTER_COMMENT, [letter.author_id], letter.path)
             return comment
 
 

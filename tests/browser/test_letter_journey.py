@@ -13,6 +13,11 @@ from acknowledgement.models import Letter, LetterReply
 from ..factories import make_couple, make_user
 from ..therapists.builders import link, make_profile
 from .nav import nav_link
+from .test_accessibility import (
+    demo,  # noqa: F401  the seeded demo, as a fixture
+    scan,
+)
+from .test_accessibility import log_in as demo_log_in
 from .test_notices import log_in, open_from_the_inbox
 from .test_therapists import log_in as therapist_log_in
 
@@ -113,3 +118,24 @@ def test_a_letter_from_draft_to_received_with_a_private_answer(new_page, server_
     alex.get_by_text("Received.", exact=True).wait_for()
     assert ANSWER not in alex.content()
     assert "Your partner's answer" not in alex.content()
+
+
+LETTER_PAGES = ["/letter/", "/letter/write/", "/letter/{letter}/"]
+
+
+@pytest.mark.parametrize(
+    ("who", "pages"),
+    [
+        ("hurt@demo.test", LETTER_PAGES),
+        ("involved@demo.test", LETTER_PAGES),
+        ("therapist@demo.test", ["/letter/couples/{couple}/"]),
+    ],
+)
+def test_the_letter_pages_have_no_serious_problems(browser, live_server, demo, who, pages):  # noqa: F811
+    """The demo letter, waiting for the next session: the choice for Sam, the letter and
+    its draft page for Alex, what Alex shared for Dr. Lee (axe, every size and scheme)."""
+    ids = demo | {"letter": Letter.objects.get().pk}
+    context = browser.new_context(base_url=live_server.url)
+    page = context.new_page()
+    demo_log_in(page, who)
+    assert scan(page, pages, ids) == []
