@@ -46,6 +46,7 @@ def seed(people: dict[str, User]) -> None:
         created_at=now - timedelta(days=12),
         updated_at=ready,
         review_asked_at=now - timedelta(days=6),
+        reviewer=people["therapist"],
         ready_at=ready,
         shared_with_therapist_at=ready,
         choice=Receive.SESSION,

@@ -96,11 +96,11 @@ class LetterQuerySet(models.QuerySet):
             .values("pk", "number", "ready_at", "choice")
         )
 
-    def for_therapist(self):
-        """What a consenting therapist may read: a draft while its author asks for a
-        read, a delivered version its author shared."""
+    def for_therapist(self, therapist: User):
+        """What a consenting therapist may read: a draft while its author asks them
+        for a read, a delivered version its author shared."""
         return self.filter(
-            Q(ready_at__isnull=True, review_asked_at__isnull=False)
+            Q(ready_at__isnull=True, review_asked_at__isnull=False, reviewer=therapist)
             | Q(ready_at__isnull=False, shared_with_therapist_at__isnull=False)
         )
 
@@ -125,6 +125,10 @@ class Letter(models.Model):
     updated_at = models.DateTimeField(_("last saved"), default=tz.now)
     # While set on a draft, the couple's consenting therapist may read it and comment.
     review_asked_at = models.DateTimeField(_("therapist asked to read"), null=True, blank=True)
+    # The therapist asked: a therapist the couple works with later never reads it.
+    reviewer = models.ForeignKey(
+        User, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
     ready_at = models.DateTimeField(_("marked ready"), null=True, blank=True)
     shared_with_therapist_at = models.DateTimeField(
         _("shared with the therapist"), null=True, blank=True
@@ -254,18 +258,20 @@ class Letter(models.Model):
             therapist = therapist_with_access(self.couple_id)
             if therapist is None:
                 raise LetterError(_("You have no therapist with both your consents just now."))
-            if locked.review_asked_at is None:
+            if locked.review_asked_at is None or locked.reviewer_id != therapist.pk:
                 now = tz.now()
-                Letter.objects.filter(pk=self.pk).update(review_asked_at=now)
-                self.review_asked_at = now
+                Letter.objects.filter(pk=self.pk).update(review_asked_at=now, reviewer=therapist)
+                self.review_asked_at, self.reviewer = now, therapist
                 path = reverse("acknowledgement:therapist", args=[self.couple_id])
                 notify(NoticeKind.LETTER_READ_ASKED, [therapist.pk], path)
 
     def end_review(self, membership: Membership) -> None:
         with transaction.atomic():
             self._lock(membership)
-            Letter.objects.filter(pk=self.pk, ready_at__isnull=True).update(review_asked_at=None)
-            self.review_asked_at = None
+            Letter.objects.filter(pk=self.pk, ready_at__isnull=True).update(
+                review_asked_at=None, reviewer=None
+            )
+            self.review_asked_at, self.reviewer = None, None
 
     def share_with_therapist(self, membership: Membership, share: bool) -> None:
         """The author's choice for a delivered version: our therapist may read it."""
@@ -341,7 +347,7 @@ class LetterComment(models.Model):
             letter = (
                 Letter.objects.select_for_update()
                 .drafts()
-                .filter(couple=couple, review_asked_at__isnull=False)
+                .filter(couple=couple, review_asked_at__isnull=False, reviewer=therapist)
                 .first()
             )
             if letter is None:

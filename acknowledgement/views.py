@@ -255,7 +255,7 @@ def share(request, membership, pk):
 
 
 def therapist_page(request, couple, status=HTTPStatus.OK, form=None):
-    letters = list(Letter.objects.for_therapist().filter(couple=couple))
+    letters = list(Letter.objects.for_therapist(request.user).filter(couple=couple))
     draft = next((item for item in letters if item.is_draft), None)
     context = {
         "couple": couple,

@@ -13,6 +13,7 @@ from acknowledgement.models import Letter, LetterComment, LetterReply, Receive
 from therapists.models import Consent
 
 from ..conftest import client_for
+from ..factories import make_user
 from ..therapists.builders import link
 from .builders import ready_letter, words
 
@@ -65,6 +66,20 @@ def test_the_therapist_reads_a_draft_only_while_asked_and_while_both_consent(
     refused = dr_lee.get(page)
     assert refused.status_code == HTTPStatus.NOT_FOUND
     assert DRAFT not in refused.content.decode()
+
+
+def test_a_later_therapist_never_reads_a_draft_asked_of_the_one_before(
+    sam, alex, hurt, involved, therapist
+):
+    first_link = link(sam.couple, therapist, hurt, involved)
+    draft = Letter.save_draft(alex, words(DRAFT), 1)
+    draft.ask_review(alex)
+    first_link.end(hurt)
+    later = make_user("dr.ng@example.test", "Dr. Ng", is_therapist=True)
+    link(sam.couple, later, hurt, involved)
+    page = client_for(later).get(reverse("acknowledgement:therapist", args=[sam.couple_id]))
+    assert page.status_code == HTTPStatus.OK
+    assert DRAFT not in page.content.decode()
 
 
 def test_asking_for_a_read_needs_a_therapist_both_consent_to(sam, alex, hurt, therapist):
