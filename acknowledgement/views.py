@@ -74,7 +74,6 @@ def write_page(request, membership, status=HTTPStatus.OK, form=None):
         if draft
         else [],
         "therapist": therapist_with_access(membership.couple_id),
-        "earlier": Letter.objects.filter(couple_id=membership.couple_id).delivered().exists(),
     }
     return render(request, WRITE, context, status=status)
 
