@@ -131,7 +131,7 @@ def test_the_hurt_partner_changes_their_mind_then_receives_it(sam, alex, hurt, i
     # Nothing ever asks for an answer: no notice, no nudge, the form folded away.
     assert kinds(hurt) == [Kind.LETTER_READY]
     page = client.get(letter.path).content.decode()
-    assert "<details class=\"card\">" in page and "only if you want to" in page
+    assert '<details class="card">' in page and "only if you want to" in page
 
 
 def test_only_the_involved_partner_writes_and_only_the_hurt_partner_chooses(sam, alex):
