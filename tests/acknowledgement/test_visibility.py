@@ -12,7 +12,7 @@ from django.urls import reverse
 from acknowledgement.models import Letter, LetterComment, LetterReply, Receive
 from therapists.models import Consent
 
-from ..conftest import client_for
+from ..conftest import client_for, reauthenticated_client
 from ..factories import make_user
 from ..therapists.builders import link
 from .builders import ready_letter, words
@@ -179,3 +179,30 @@ def test_a_private_answer_stays_with_the_hurt_partner(sam, alex, hurt, involved)
         {"text": "SHARED-ANSWER", "share": "shared"},
     )
     assert "SHARED-ANSWER" in client_for(involved).get(letter.path).content.decode()
+
+
+def test_no_address_tells_the_author_more_than_received(sam, alex, hurt, involved):
+    """Every letter page and fragment, the inbox and the export read the same for the
+    author whether the hurt partner chose "at our next session", "not yet" or nothing."""
+    letter = ready_letter(alex)
+    Letter.save_draft(alex, words("NEXT"), 2)
+    author = client_for(involved)
+    urls = [
+        reverse("acknowledgement:index"),
+        reverse("acknowledgement:write"),
+        letter.path,
+        reverse("notices:inbox"),
+    ]
+
+    def everything() -> str:
+        pages = [author.get(url).content.decode() for url in urls]
+        pages += [author.get(url, headers={"HX-Request": "true"}).content.decode() for url in urls]
+        return _without_token("\n".join(pages))
+
+    before = everything()
+    copy = reauthenticated_client(involved).get(reverse("export_download")).content.decode()
+    for choice in (Receive.SESSION, Receive.NOT_YET, Receive.SESSION):
+        letter.refresh_from_db()
+        letter.choose(sam, choice)
+        assert everything() == before
+    assert "choice" not in copy and "received" not in copy
