@@ -20,6 +20,7 @@ from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
 import accounts.personal_data
+import acknowledgement.personal_data
 import agreements.personal_data
 import checkins.personal_data
 import forgiveness.personal_data
@@ -44,6 +45,7 @@ PERSONAL_DATA: tuple[ModuleType, ...] = (
     repair.personal_data,
     transparency.personal_data,
     forgiveness.personal_data,
+    acknowledgement.personal_data,
     therapists.personal_data,
     notices.personal_data,
 )

@@ -62,6 +62,14 @@ class Kind(models.TextChoices):
         "forgiveness_shared",
         _("Your partner chose to share a message with you about forgiveness"),
     )
+    LETTER_READY = (
+        "letter_ready",
+        _("A letter from your partner is ready for you, whenever you choose"),
+    )
+    LETTER_RECEIVED = "letter_received", _("Your letter was received")
+    LETTER_COMMENT = "letter_comment", _("Your therapist left a comment on your draft")
+    LETTER_REPLY = "letter_reply", _("Your partner wrote back about your letter")
+    LETTER_READ_ASKED = "letter_read_asked", _("A draft waits for your reading")
 
 
 # The kinds that also send a discreet email, and which one (each can be turned off).

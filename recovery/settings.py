@@ -67,6 +67,7 @@ INSTALLED_APPS = [
     "repair",
     "transparency",
     "forgiveness",
+    "acknowledgement",
     "home",
     "archive",
 ]

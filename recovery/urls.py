@@ -26,6 +26,7 @@ urlpatterns = [
     path("repair/", include("repair.urls")),
     path("transparency/", include("transparency.urls")),
     path("forgiveness/", include("forgiveness.urls")),
+    path("letter/", include("acknowledgement.urls")),
     path("therapists/", include("therapists.urls")),
     path("archive/", include("archive.urls")),
     path("news/", include("notices.urls")),

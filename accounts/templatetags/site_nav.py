@@ -81,6 +81,7 @@ def _menu_items(therapist, member, ns, page, hurt=False) -> list[NavItem]:
             _item("agreements:overview", _("Agreement"), ns == "agreements", css="nav-narrow"),
             _item("pacing:index", _("Exercises"), ns == "pacing", css="nav-narrow"),
             _item("transparency:heads_ups", _("Heads-ups and plans"), ns == "transparency"),
+            _item("acknowledgement:index", _("The letter"), ns == "acknowledgement"),
             _item("therapists:couple_settings", _("Therapist"), ns == "therapists"),
             _item("together:journal", _("My journal"), page == "journal"),
             *(private if hurt else []),
@@ -116,7 +117,15 @@ def site_nav(context):
         "menu": menu,
         "more_is_current": member
         and (
-            ns in ("agreements", "pacing", "therapists", "transparency", "forgiveness")
+            ns
+            in (
+                "agreements",
+                "pacing",
+                "therapists",
+                "transparency",
+                "forgiveness",
+                "acknowledgement",
+            )
             or page == "profile"
         ),
         # What's new, with its unread count (notices/_count.html), after this many links.

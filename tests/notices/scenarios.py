@@ -7,6 +7,8 @@ from datetime import timedelta
 from django.utils import timezone
 
 from accounts.models import Membership
+from acknowledgement.models import STEPS as LETTER_STEPS
+from acknowledgement.models import Letter, LetterComment, LetterReply, Receive
 from agreements.models import Agreement
 from checkins import weeks
 from checkins.models import TEXT_FIELDS, CheckIn
@@ -350,6 +352,59 @@ def _forgiveness_shared(w):
         couple=w.couple, author=w.hurt, text=written("forgiveness-message")
     )
     message.share(member(w.hurt))
+
+
+def letter(w, ready=True) -> Letter:
+    alex = member(w.involved)
+    draft = Letter.save_draft(alex, {name: written(name) for name in LETTER_STEPS}, 1)
+    if ready:
+        draft.mark_ready(alex)
+    return draft
+
+
+def _letter_drafted(w):
+    letter(w, ready=False)
+    return w.involved
+
+
+def _letter_ready(w):
+    letter(w)
+    return w.involved
+
+
+def _letter_for_the_session(w):
+    letter(w).choose(member(w.hurt), Receive.SESSION)
+    return w.hurt
+
+
+def _letter_received(w):
+    letter(w).choose(member(w.hurt), Receive.NOW)
+    return w.hurt
+
+
+def _consenting_link(w) -> TherapistLink:
+    link = therapist_link(w)
+    for partner in (w.hurt, w.involved):
+        Consent.give(link, member(partner))
+    return link
+
+
+def _letter_read_asked(w):
+    _consenting_link(w)
+    letter(w, ready=False).ask_review(member(w.involved))
+    return w.involved
+
+
+def _letter_comment(w):
+    _letter_read_asked(w)
+    LetterComment.write(w.couple, w.therapist, written("comment"))
+    return w.therapist
+
+
+def _letter_answer(w, share: bool):
+    received = letter(w)
+    received.choose(member(w.hurt), Receive.NOW)
+    LetterReply.save_for(member(w.hurt), received, written("answer"), share=share)
     return w.hurt
 
 
@@ -400,4 +455,20 @@ SCENARIOS = {
     "something to tell": (Kind.TELLING_OFFERED, _telling, "partner"),
     "forgiveness reflected on, a draft kept": (Kind.FORGIVENESS_SHARED, _forgiveness_draft, None),
     "forgiveness message shared": (Kind.FORGIVENESS_SHARED, _forgiveness_shared, "partner"),
+    "letter drafted": (Kind.LETTER_READY, _letter_drafted, None),
+    "letter ready": (Kind.LETTER_READY, _letter_ready, "partner"),
+    "letter kept for the session": (Kind.LETTER_RECEIVED, _letter_for_the_session, None),
+    "letter received now": (Kind.LETTER_RECEIVED, _letter_received, "partner"),
+    "letter draft to read first": (Kind.LETTER_READ_ASKED, _letter_read_asked, "therapist"),
+    "comment on a letter draft": (Kind.LETTER_COMMENT, _letter_comment, "involved"),
+    "answer to a letter kept private": (
+        Kind.LETTER_REPLY,
+        lambda w: _letter_answer(w, share=False),
+        None,
+    ),
+    "answer to a letter shared": (
+        Kind.LETTER_REPLY,
+        lambda w: _letter_answer(w, share=True),
+        "partner",
+    ),
 }

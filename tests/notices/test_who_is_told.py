@@ -29,6 +29,8 @@ def expected(world, actor, told) -> set:
         return partners - {actor}
     if told in ("both", "couple"):
         return partners
+    if told in ("hurt", "involved", "therapist"):  # one person, whoever acted
+        return {getattr(world, told)}
     return set()
 
 

@@ -65,6 +65,9 @@ MUST_BE_ENCRYPTED = {
     "transparency.weekplan": {"days"},
     "transparency.weekplanversion": {"days"},
     "transparency.telling": {"text"},
+    "acknowledgement.letter": {"what_i_did", "impact", "what_i_own", "changing", "not_asking"},
+    "acknowledgement.lettercomment": {"text"},
+    "acknowledgement.letterreply": {"text"},
 }
 
 OLD_KEY = Fernet.generate_key().decode()

@@ -9,6 +9,8 @@ from datetime import date, timedelta
 from django.utils import timezone
 
 from accounts.models import Couple, Membership, SafetyCheck, User
+from acknowledgement.models import STEPS as LETTER_STEPS
+from acknowledgement.models import Letter, LetterComment, LetterReply
 from agreements.models import Acceptance, Agreement, Review, ReviewResponse, Version
 from checkins.models import Answer as CheckinAnswer
 from checkins.models import CheckIn
@@ -229,6 +231,17 @@ def write_everything(author: User, couple: Couple, tag: str, week: int = 0) -> d
         plan=plan, author=author, days=[mark(WeekPlanVersion, "days")], written_at=now
     )
     Telling.objects.create(couple=couple, author=author, text=mark(Telling, "text"))
+    letter = Letter.objects.create(
+        couple=couple,
+        author=author,
+        number=_next_letter_number(couple),
+        ready_at=now,
+        received_at=now,
+        **{name: mark(Letter, name) for name in LETTER_STEPS},
+    )
+    LetterReply.objects.create(
+        couple=couple, letter=letter, author=author, text=mark(LetterReply, "text")
+    )
 
     SafetyCheck.objects.create(user=author, afraid=SafetyCheck.Answer.NO)
     CsiResponse.objects.create(
@@ -259,7 +272,23 @@ def write_therapist_note(therapist: User, couple: Couple, tag: str) -> dict[str,
         exercise=Exercise.objects.order_by("pk").first(),
         note=f"{tag}-{suggestion}",
     )
-    return {note: f"{tag}-{note}", suggestion: f"{tag}-{suggestion}"}
+    comment = "acknowledgement.lettercomment.text"
+    letter = Letter.objects.create(
+        couple=couple,
+        author=couple.memberships.order_by("pk").first().user,
+        number=_next_letter_number(couple),
+        ready_at=timezone.now(),
+    )
+    LetterComment.objects.create(letter=letter, therapist=therapist, text=f"{tag}-{comment}")
+    return {
+        note: f"{tag}-{note}",
+        suggestion: f"{tag}-{suggestion}",
+        comment: f"{tag}-{comment}",
+    }
+
+
+def _next_letter_number(couple: Couple) -> int:
+    return Letter.objects.filter(couple=couple).count() + 1
 
 
 def write_therapist_label(therapist: User, couple: Couple, tag: str) -> dict[str, str]:

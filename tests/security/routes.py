@@ -103,6 +103,10 @@ KWARGS = {
     "transparency:ask": _pk("heads_up"),
     "transparency:telling": _pk("telling"),
     "transparency:choose": _pk("telling"),
+    "acknowledgement:letter": _pk("received_letter"),
+    "acknowledgement:choose": _pk("waiting_letter"),
+    "acknowledgement:reply": _pk("received_letter"),
+    "acknowledgement:share": _pk("received_letter"),
     **{
         f"archive:{page}": lambda w: {"couple_id": w.ids["archived_couple"]}
         for page in ("space", "checkins", "triggers", "agreement", "questions")
@@ -140,6 +144,12 @@ VARIANTS = {
     "forgiveness:share (shared)": ("forgiveness:share", _pk("forgiveness_shared")),
     "repair:detail (both finished)": ("repair:detail", _pk("completed_repair")),
     "repair:save_side (both finished)": ("repair:save_side", _pk("completed_repair")),
+    # Alex's letter: one Sam chose to receive at their next session, one still a draft.
+    "acknowledgement:letter (not received yet)": ("acknowledgement:letter", _pk("waiting_letter")),
+    "acknowledgement:letter (a draft)": ("acknowledgement:letter", _pk("draft_letter")),
+    "acknowledgement:choose (received)": ("acknowledgement:choose", _pk("received_letter")),
+    "acknowledgement:reply (not received yet)": ("acknowledgement:reply", _pk("waiting_letter")),
+    "acknowledgement:share (not received yet)": ("acknowledgement:share", _pk("waiting_letter")),
     "archive:space (an open space)": ("archive:space", lambda w: {"couple_id": w.couple.pk}),
     "transparency:plan (a past week)": (
         "transparency:plan",

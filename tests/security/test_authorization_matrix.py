@@ -651,6 +651,71 @@ EXPECTED = {
         "GET": "LOGIN 200   200   404   404   404   404   404",
         "POST": "LOGIN 405   405   405   405   405   405   405",
     },
+    # The acknowledgement letter is Alex's (the involved partner, "partner" here): his
+    # drafts are his alone; Sam (hurt) decides when to receive each version and may
+    # answer. Alex has no address that says more than "received" or "not yet".
+    "acknowledgement:index": {
+        "GET": "LOGIN 200   200   200   404   404   404   404",
+        "POST": "LOGIN 405   405   405   405   405   405   405",
+    },
+    "acknowledgement:write": {  # Sam and Robin are hurt partners: no draft page
+        "GET": "LOGIN 404   200   404   404   404   404   404",
+        "POST": "LOGIN 405   405   405   405   405   405   405",
+    },
+    "acknowledgement:save": {  # no version number posted: a form error
+        "GET": "LOGIN 302   302   302   302   302   302   302",
+        "POST": "LOGIN 404   422   404   404   404   404   404",
+    },
+    "acknowledgement:review": {  # already asked: asking again changes nothing
+        "GET": "LOGIN 405   405   405   405   405   405   405",
+        "POST": "LOGIN 404   302   404   404   404   404   404",
+    },
+    "acknowledgement:letter": {
+        "GET": "LOGIN 200   200   404   404   404   404   404",
+        "POST": "LOGIN 405   405   405   405   405   405   405",
+    },
+    "acknowledgement:letter (not received yet)": {  # Sam sees only the choice
+        "GET": "LOGIN 200   200   404   404   404   404   404",
+        "POST": "LOGIN 405   405   405   405   405   405   405",
+    },
+    "acknowledgement:letter (a draft)": {  # Alex is led to his draft
+        "GET": "LOGIN 404   302   404   404   404   404   404",
+        "POST": "LOGIN 405   405   405   405   405   405   405",
+    },
+    "acknowledgement:choose": {  # nothing chosen: a form error
+        "GET": "LOGIN 302   302   302   302   302   302   302",
+        "POST": "LOGIN 422   403   404   404   404   404   404",
+    },
+    "acknowledgement:choose (received)": {  # received stays received
+        "GET": "LOGIN 302   302   302   302   302   302   302",
+        "POST": "LOGIN 302   403   404   404   404   404   404",
+    },
+    "acknowledgement:reply": {  # nothing written: a form error
+        "GET": "LOGIN 302   302   302   302   302   302   302",
+        "POST": "LOGIN 422   403   404   404   404   404   404",
+    },
+    "acknowledgement:reply (not received yet)": {
+        "GET": "LOGIN 302   302   302   302   302   302   302",
+        "POST": "LOGIN 403   403   404   404   404   404   404",
+    },
+    "acknowledgement:share": {  # no choice posted: it stops being shared
+        "GET": "LOGIN 405   405   405   405   405   405   405",
+        "POST": "LOGIN 403   302   404   404   404   404   404",
+    },
+    "acknowledgement:share (not received yet)": {  # still not a word for Sam
+        "GET": "LOGIN 405   405   405   405   405   405   405",
+        "POST": "LOGIN 404   302   404   404   404   404   404",
+    },
+    "acknowledgement:therapist": {  # access is checked before the method
+        "GET": "LOGIN 404   404   404   200   404   404   404",
+        "POST": "LOGIN 404   404   404   405   404   404   404",
+        "OTHER": "LOGIN 404   404   404   405   404   404   404",
+    },
+    "acknowledgement:comment": {
+        "GET": "LOGIN 404   404   404   405   404   404   404",
+        "POST": "LOGIN 404   404   404   422   404   404   404",
+        "OTHER": "LOGIN 404   404   404   405   404   404   404",
+    },
 }
 
 # django-allauth: pages anyone may open, and pages for signed-in people only.

@@ -25,6 +25,7 @@ from django.utils import timezone as tz
 from accounts.access import active_membership
 from accounts.models import Couple, EmailKind, Invitation, Role, SafetyCheck, User
 from accounts.notifications import unsubscribe_token
+from acknowledgement.models import STEPS, Letter, LetterComment, LetterReply, Receive
 from agreements.content import starter_sections
 from agreements.models import Agreement, Review, ReviewResponse
 from checkins.models import CheckIn
@@ -111,7 +112,10 @@ class World:
     def may_see(self, actor: str, marker: str) -> bool:
         owners = self.markers[marker]
         person = PERSON.get(actor)
-        if person in self.readers.get(marker, ()):
+        readers = self.readers.get(marker, ())
+        # A reader is a person, or an actor: "therapist" is Dr. Lee while he has access
+        # (not "revoked", the same person after a consent was withdrawn).
+        if person in readers or actor in readers:
             return True
         return person in owners if isinstance(owners, tuple) else person == owners
 
@@ -351,6 +355,8 @@ def build() -> World:
     )
     ids["sharing_couple"] = sharing_couple.pk
 
+    _letters(world, sam_m, alex_m)
+
     # Sam's private safety answer, not shared with the therapist.
     SafetyCheck.objects.create(user=sam, afraid=SafetyCheck.Answer.YES)
 
@@ -429,6 +435,34 @@ def _forgiveness(world: World, couple: Couple, sam: User, now) -> None:
         text=world.shared_secret(("sam", "alex"), "forgiveness-shared"),
         shared_at=now,
     ).pk
+
+
+def _letters(world: World, sam_m, alex_m) -> None:
+    """Alex's acknowledgement letter in three versions: the first Sam received (and
+    answered privately) and Alex shared with Dr. Lee; the second Sam chose to receive
+    at their next session, so only Alex reads it; the third a draft Alex asked Dr. Lee
+    to read, with Dr. Lee's comment, which only Alex reads. Dr. Lee reads the letter
+    only while both consents hold ("therapist", never "revoked")."""
+    ids, secret = world.ids, world.secret
+
+    def words(what: str, readers: tuple[str, ...] = ()) -> dict:
+        return {name: secret("alex", f"letter-{what}-{name}", readers=readers) for name in STEPS}
+
+    first = Letter.save_draft(alex_m, words("received", readers=("sam", "therapist")), 1)
+    first.mark_ready(alex_m)
+    first.share_with_therapist(alex_m, True)
+    first.choose(sam_m, Receive.NOW)
+    LetterReply.save_for(sam_m, first, secret("sam", "letter-reply"), share=False)
+    ids["received_letter"] = first.pk
+    second = Letter.save_draft(alex_m, words("waiting"), 2)
+    second.mark_ready(alex_m)
+    second.choose(sam_m, Receive.SESSION)
+    ids["waiting_letter"] = second.pk
+    draft = Letter.save_draft(alex_m, words("draft", readers=("therapist",)), 3)
+    draft.ask_review(alex_m)
+    comment = secret("lee", "letter-comment", readers=("alex",))
+    LetterComment.write(world.couple, world.people["lee"], comment)
+    ids["draft_letter"] = draft.pk
 
 
 def _texts(secret, owner: str, what: str) -> dict:

@@ -1,6 +1,7 @@
 from django.core.management.base import BaseCommand
 from django.db import transaction
 
+import acknowledgement.demo
 import agreements.demo
 import checkins.demo
 import forgiveness.demo
@@ -29,6 +30,7 @@ class Command(BaseCommand):
         repair.demo.seed(people)
         transparency.demo.seed(people)
         forgiveness.demo.seed(people)
+        acknowledgement.demo.seed(people)
         pacing.demo.seed(people)
         triggers.demo.seed(people)
         therapists.demo.seed(people)

@@ -1,0 +1,6 @@
+from django.apps import AppConfig
+
+
+class AcknowledgementConfig(AppConfig):
+    name = "acknowledgement"
+    verbose_name = "The acknowledgement letter"
