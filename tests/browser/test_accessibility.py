@@ -66,6 +66,8 @@ PARTNER_PAGES = [
     "/agreement/review/",
     "/exercises/",
     "/exercises/readiness/",
+    "/exercises/lately/",
+    "/letter/",
     "/exercises/{exercise}/",
     "/together/",
     "/news/",
@@ -99,6 +101,8 @@ PARTNER_PAGES = [
     "/accounts/sessions/",
     "/support/",
 ]
+# The forgiveness space is the hurt partner's alone (a 404 for anyone else).
+HURT_PARTNER_PAGES = [*PARTNER_PAGES, "/forgiveness/", "/forgiveness/messages/new/"]
 THERAPIST_PAGES = [
     "/therapists/couples/",
     "/therapists/couples/{couple}/",
@@ -198,7 +202,7 @@ def scan(page, paths, ids) -> list[str]:
 @pytest.mark.parametrize(
     ("who", "pages"),
     [
-        ("hurt@demo.test", PARTNER_PAGES),
+        ("hurt@demo.test", HURT_PARTNER_PAGES),
         ("involved@demo.test", PARTNER_PAGES),
         ("therapist@demo.test", THERAPIST_PAGES),
     ],
