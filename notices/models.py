@@ -58,6 +58,10 @@ class Kind(models.TextChoices):
     PLANS_SHARED = "plans_shared", _("Your partner shared their plans for the week")
     PLANS_CHANGED = "plans_changed", _("Your partner changed their plans for the week")
     TELLING_OFFERED = "telling_offered", _("Your partner has something they want to tell you")
+    RITUAL_PROPOSED = "ritual_proposed", _("Your partner suggested a ritual for you both")
+    RITUAL_ACCEPTED = "ritual_accepted", _("A ritual you suggested was agreed")
+    RITUAL_END_ASKED = "ritual_end_asked", _("Your partner asked to end a ritual")
+    RITUAL_ENDED = "ritual_ended", _("A ritual was ended, as you asked")
 
 
 # The kinds that also send a discreet email, and which one (each can be turned off).

@@ -66,6 +66,7 @@ INSTALLED_APPS = [
     "together",
     "repair",
     "transparency",
+    "rituals",
     "home",
     "archive",
 ]

@@ -25,6 +25,7 @@ urlpatterns = [
     path("together/", include("together.urls")),
     path("repair/", include("repair.urls")),
     path("transparency/", include("transparency.urls")),
+    path("rituals/", include("rituals.urls")),
     path("therapists/", include("therapists.urls")),
     path("archive/", include("archive.urls")),
     path("news/", include("notices.urls")),

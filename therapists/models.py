@@ -347,6 +347,7 @@ class AuditAction(models.TextChoices):
     SUGGEST_EXERCISE = "suggest_exercise", _("Suggested an exercise")
     SET_LABEL = "set_label", _("Named your space on their own list")
     VIEW_TRANSPARENCY = "view_transparency", _("Looked at your heads-ups and plans")
+    VIEW_RITUALS = "view_rituals", _("Looked at which rituals you keep")
 
 
 class AppendOnlyQuerySet(models.QuerySet):
