@@ -25,6 +25,7 @@ import checkins.personal_data
 import notices.personal_data
 import pacing.personal_data
 import repair.personal_data
+import rituals.personal_data
 import therapists.personal_data
 import together.personal_data
 import transparency.personal_data
@@ -42,6 +43,7 @@ PERSONAL_DATA: tuple[ModuleType, ...] = (
     together.personal_data,
     repair.personal_data,
     transparency.personal_data,
+    rituals.personal_data,
     therapists.personal_data,
     notices.personal_data,
 )

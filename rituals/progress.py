@@ -94,3 +94,14 @@ def summary(couple, now: datetime) -> Summary | None:
         longest_run_name=best.name if best.longest_run else "",
         going=sum(1 for item in found if item.status in (Status.ACTIVE, Status.PAUSED)),
     )
+
+
+def today(membership, now: datetime) -> dict:
+    """For the together page: suggestions waiting for this person, and the evidence."""
+    waiting = list(
+        Ritual.objects.visible_to(membership)
+        .filter(status=Status.PROPOSED)
+        .exclude(proposed_by_id=membership.user_id)
+        .select_related("exercise")
+    )
+    return {"waiting": waiting, "summary": summary(membership.couple, now)}

@@ -95,6 +95,21 @@ KWARGS = {
     "repair:accept_plan": _pk("plan_change"),
     "repair:decline_plan": _pk("plan_change"),
     "repair:withdraw_plan": _pk("plan_change"),
+    **{
+        f"rituals:{name}": _pk("ritual")
+        for name in (
+            "detail",
+            "mark",
+            "pause",
+            "resume",
+            "ask_to_end",
+            "agree_to_end",
+            "keep_going",
+        )
+    },
+    **{f"rituals:{name}": _pk("proposed_ritual") for name in ("accept", "decline", "withdraw")},
+    "rituals:favourite": _pk("card"),
+    "rituals:answer": _pk("card"),
     "transparency:heads_up": _pk("heads_up"),
     "transparency:edit": _pk("heads_up"),
     "transparency:thank": _pk("heads_up"),
@@ -133,6 +148,8 @@ VARIANTS = {
     ),
     "pacing:start (closed tier)": ("pacing:start", lambda w: {"slug": w.ids["closed_exercise"]}),
     "together:question (kept for the session)": ("together:question", _pk("held_question")),
+    "rituals:answer (closed tier)": ("rituals:answer", _pk("closed_card")),
+    "rituals:favourite (closed tier)": ("rituals:favourite", _pk("closed_card")),
     "repair:detail (both finished)": ("repair:detail", _pk("completed_repair")),
     "repair:save_side (both finished)": ("repair:save_side", _pk("completed_repair")),
     "archive:space (an open space)": ("archive:space", lambda w: {"couple_id": w.couple.pk}),
