@@ -6,6 +6,7 @@ import checkins.demo
 import notices.demo
 import pacing.demo
 import repair.demo
+import rituals.demo
 import therapists.demo
 import together.demo
 import transparency.demo
@@ -28,6 +29,7 @@ class Command(BaseCommand):
         repair.demo.seed(people)
         transparency.demo.seed(people)
         pacing.demo.seed(people)
+        rituals.demo.seed(people)
         triggers.demo.seed(people)
         therapists.demo.seed(people)
         notices.demo.seed(people)
