@@ -116,3 +116,14 @@ class CardAnswerForm(forms.Form):
         required=False,
         help_text=_("Left unticked, your answer is yours alone."),
     )
+
+
+class ReminderForm(forms.Form):
+    lead_minutes = forms.TypedChoiceField(
+        label=_("Remind me by email"),
+        choices=[("", _("No reminder")), *m.Lead.choices],
+        coerce=int,
+        empty_value=None,
+        required=False,
+        help_text=_("Only you get it. It says only that something you chose is coming up."),
+    )

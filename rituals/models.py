@@ -289,6 +289,47 @@ class Ritual(models.Model):
         return mark
 
 
+class Lead(models.IntegerChoices):
+    """How long before a ritual's time its reminder comes (a ritual with no time of its
+    own begins at the start of its day)."""
+
+    QUARTER = 15, _("15 minutes before")
+    HOUR = 60, _("An hour before")
+    THREE_HOURS = 180, _("Three hours before")
+    DAY = 1440, _("The day before")
+
+
+class ReminderQuerySet(models.QuerySet):
+    def of_going_rituals(self):
+        """Reminders of rituals that are going, in open spaces, for active members."""
+        return self.filter(
+            ritual__status=Status.ACTIVE,
+            ritual__couple__ended_at__isnull=True,
+            person__is_active=True,
+            person__memberships__couple=models.F("ritual__couple"),
+            person__memberships__left_at__isnull=True,
+        )
+
+
+class Reminder(models.Model):
+    """One person asked to be reminded of one ritual (their own choice, off by default)."""
+
+    ritual = models.ForeignKey(Ritual, on_delete=models.CASCADE, related_name="reminders")
+    person = models.ForeignKey(User, on_delete=models.CASCADE, related_name="ritual_reminders")
+    lead_minutes = models.PositiveIntegerField(_("remind me"), choices=Lead.choices)
+    created_at = models.DateTimeField(default=tz.now)
+
+    objects = ReminderQuerySet.as_manager()
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["ritual", "person"], name="one_ritual_reminder_each")
+        ]
+
+    def __str__(self):
+        return f"Reminder #{self.pk}"
+
+
 class Outcome(models.TextChoices):
     DID = "did", _("We did it")
     SKIPPED = "skipped", _("We skipped it")

@@ -5,7 +5,7 @@ from django.utils.translation import gettext_lazy as _
 
 from recovery.personal_data import Export
 
-from .models import CardAnswer, Draw, Favourite, Feeling, Mark, Ritual
+from .models import CardAnswer, Draw, Favourite, Feeling, Mark, Reminder, Ritual
 
 EXPORTS = (
     Export(
@@ -31,6 +31,14 @@ EXPORTS = (
         "author",
         ("occurrence", "felt", "line"),
         order_by=("occurrence", "pk"),
+    ),
+    Export(
+        "ritual_reminders",
+        _("Reminders you chose for your rituals"),
+        Reminder,
+        "person",
+        ("ritual__title", "ritual__exercise", "lead_minutes", "created_at"),
+        order_by=("created_at", "pk"),
     ),
     Export(
         "card_answers",

@@ -9,6 +9,7 @@ urlpatterns = [
     path("new/", views.new, name="new"),
     path("<id:pk>/", views.detail, name="detail"),
     path("<id:pk>/mark/", views.mark, name="mark"),
+    path("<id:pk>/remind/", views.remind, name="remind"),
     *(
         path(f"<id:pk>/{verb.replace('_', '-')}/", getattr(views, verb), name=verb)
         for verb in (

@@ -18,13 +18,14 @@ from therapists.audit import therapist_couple_view
 from therapists.models import AuditAction
 
 from . import deck, progress
-from .forms import CardAnswerForm, MarkForm, RitualForm
+from .forms import CardAnswerForm, MarkForm, ReminderForm, RitualForm
 from .models import (
     Card,
     CardAnswer,
     Favourite,
     Feeling,
     Mark,
+    Reminder,
     Ritual,
     RitualError,
     Status,
@@ -134,7 +135,9 @@ def new(request, membership):
     )
 
 
-def _detail(request, membership, ritual, result, mark_form=None, status=HTTPStatus.OK):
+def _detail(
+    request, membership, ritual, result, mark_form=None, reminder_form=None, status=HTTPStatus.OK
+):
     Notice.objects.opened(request.user, 0, ritual.path)
     now = tz.now()
     context = {
@@ -147,6 +150,10 @@ def _detail(request, membership, ritual, result, mark_form=None, status=HTTPStat
         "mine": membership.user_id,
         **_gate_context(result),
     }
+    mine = Reminder.objects.filter(ritual=ritual, person=request.user).first()
+    context["reminder_form"] = reminder_form or ReminderForm(
+        initial={"lead_minutes": mine.lead_minutes if mine else ""}
+    )
     if ritual.exercise_id and not context["is_open"]:
         context |= {"closed_tier": ritual.exercise.tier, "closed_tier_name": ritual.tier_name}
     return render(request, "rituals/detail.html", context, status=status)
@@ -173,6 +180,28 @@ def mark(request, membership, ritual, result):
             messages.success(request, _("Marked. Thank you for making time for each other."))
             return redirect(ritual.path)
     return _detail(request, membership, ritual, result, form, status=UNPROCESSABLE)
+
+
+@post_only(page="rituals:detail")
+@member_required
+@ritual_required
+def remind(request, membership, ritual, result):
+    """Each partner chooses their own reminder, or none."""
+    form = ReminderForm(request.POST)
+    if not form.is_valid():
+        return _detail(
+            request, membership, ritual, result, reminder_form=form, status=UNPROCESSABLE
+        )
+    lead = form.cleaned_data["lead_minutes"]
+    if lead is None:
+        Reminder.objects.filter(ritual=ritual, person=request.user).delete()
+        messages.success(request, _("No reminder for this ritual."))
+    else:
+        Reminder.objects.update_or_create(
+            ritual=ritual, person=request.user, defaults={"lead_minutes": lead}
+        )
+        messages.success(request, _("Your reminder is set. Only you get it."))
+    return redirect(ritual.path)
 
 
 def _act(verb: str, done: str):

@@ -100,6 +100,7 @@ KWARGS = {
         for name in (
             "detail",
             "mark",
+            "remind",
             "pause",
             "resume",
             "ask_to_end",

@@ -418,6 +418,10 @@ EXPECTED = {
         "GET": "LOGIN 302   302   302   302   302   302   302",
         "POST": "LOGIN 422   422   404   404   404   404   404",
     },
+    "rituals:remind": {  # posted empty: "no reminder", for the caller only
+        "GET": "LOGIN 302   302   302   302   302   302   302",
+        "POST": "LOGIN 302   302   404   404   404   404   404",
+    },
     "rituals:accept": {  # Sam suggested it: Alex answers
         "GET": "LOGIN 405   405   405   405   405   405   405",
         "POST": "LOGIN 403   302   404   404   404   404   404",

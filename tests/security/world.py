@@ -31,7 +31,7 @@ from checkins.models import CheckIn
 from pacing.models import Exercise, ExerciseSession, ReadinessReport, gate_for
 from repair.models import Origin, PlanChange, Repair, Understood
 from rituals import deck
-from rituals.models import Card, Ritual
+from rituals.models import Card, Lead, Reminder, Ritual
 from therapists.models import Consent, CsiResponse, NoteVisibility, TherapistNote
 from together.models import (
     GoalChange,
@@ -363,6 +363,7 @@ def _rituals(world: World, sam_m, alex_m, now) -> None:
     for person, membership in (("sam", sam_m), ("alex", alex_m)):
         ritual.mark(membership, result, yesterday, "did", 7, secret(person, "ritual-felt"))
     ids["ritual"] = ritual.pk
+    Reminder.objects.create(ritual=ritual, person=world.people["sam"], lead_minutes=Lead.HOUR)
     ids["proposed_ritual"] = Ritual.propose(
         sam_m,
         result,
