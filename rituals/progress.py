@@ -45,10 +45,11 @@ def both_did(couple_id: int, ritual_ids=None) -> dict[int, set[date]]:
     return days
 
 
-def evidence(couple, now: datetime) -> list[RitualEvidence]:
-    rituals = list(
-        Ritual.objects.of_couple(couple.pk).agreed().select_related("exercise").order_by("pk")
-    )
+def evidence(couple, now: datetime, rituals: list[Ritual] | None = None) -> list[RitualEvidence]:
+    """Each agreed ritual's wins (`rituals`: the couple's, when already read)."""
+    if rituals is None:
+        rituals = list(Ritual.objects.of_couple(couple.pk).select_related("exercise"))
+    rituals = sorted((r for r in rituals if r.accepted_at is not None), key=lambda r: r.pk)
     kept = both_did(couple.pk)
     found = []
     for ritual in rituals:
@@ -82,9 +83,9 @@ class Summary:
     going: int
 
 
-def summary(couple, now: datetime) -> Summary | None:
+def summary(couple, now: datetime, rituals: list[Ritual] | None = None) -> Summary | None:
     """The together page's line: rituals kept this month and the longest run."""
-    found = evidence(couple, now)
+    found = evidence(couple, now, rituals)
     if not found:
         return None
     best = max(found, key=lambda item: item.longest_run)
@@ -98,10 +99,10 @@ def summary(couple, now: datetime) -> Summary | None:
 
 def today(membership, now: datetime) -> dict:
     """For the together page: suggestions waiting for this person, and the evidence."""
-    waiting = list(
-        Ritual.objects.visible_to(membership)
-        .filter(status=Status.PROPOSED)
-        .exclude(proposed_by_id=membership.user_id)
-        .select_related("exercise")
-    )
-    return {"waiting": waiting, "summary": summary(membership.couple, now)}
+    rituals = list(Ritual.objects.visible_to(membership).select_related("exercise"))
+    waiting = [
+        ritual
+        for ritual in rituals
+        if ritual.status == Status.PROPOSED and ritual.proposed_by_id != membership.user_id
+    ]
+    return {"waiting": waiting, "summary": summary(membership.couple, now, rituals)}

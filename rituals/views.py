@@ -94,7 +94,7 @@ def index(request, membership):
     rituals = list(Ritual.objects.visible_to(membership).select_related("exercise").order_by("pk"))
     current = [r for r in rituals if r.status in (Status.PROPOSED, Status.ACTIVE, Status.PAUSED)]
     ended = [r for r in rituals if r not in current][-ENDED_SHOWN:]
-    kept = {item.pk: item for item in progress.evidence(membership.couple, tz.now())}
+    kept = {item.pk: item for item in progress.evidence(membership.couple, tz.now(), rituals)}
     context = {
         "current": [(r, r.gate_allows(result), kept.get(r.pk)) for r in current],
         "ended": ended,

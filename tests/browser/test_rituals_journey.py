@@ -8,9 +8,10 @@ import pytest
 from rituals.models import CardAnswer, Favourite, Mark, Ritual, Status
 
 from ..factories import make_couple, make_user
-from ..pacing.builders import open_tier_two, report
+from ..pacing.builders import open_tier_two
 from .nav import nav_link
 from .test_notices import log_in, open_from_the_inbox
+from .test_pacing import check_readiness
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -64,12 +65,13 @@ def test_a_weekly_walk_kept_paused_by_the_gate_and_a_card_answered(server_clock,
     assert Mark.objects.filter(outcome="did").count() == 2
 
     # Readiness slows down: the walk's tier closes and the ritual rests, kindly.
-    report(sam_user, closeness=2, body=3)
-    sam.reload()
+    check_readiness(sam, closeness=2, body=3)
+    sam.goto(ritual_path)
     sam.get_by_text("This ritual is paused for now.").wait_for()
     sam.get_by_text("It will be here again when the time is right.").wait_for()
     sam.get_by_text("Things slowed down a little recently.").wait_for()
     assert sam.get_by_role("button", name="We did it").count() == 0
+    assert sam.evaluate("document.documentElement.scrollWidth <= window.innerWidth")
 
     # A card from the deck, answered just for Sam, then kept as a favourite.
     sam.get_by_role("link", name="All our rituals").click()

@@ -65,6 +65,9 @@ MUST_BE_ENCRYPTED = {
     "transparency.weekplan": {"days"},
     "transparency.weekplanversion": {"days"},
     "transparency.telling": {"text"},
+    "rituals.ritual": {"title"},
+    "rituals.feeling": {"line"},
+    "rituals.cardanswer": {"text"},
 }
 
 OLD_KEY = Fernet.generate_key().decode()
