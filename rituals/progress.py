@@ -7,12 +7,16 @@ it" marks as plain values); never a feeling.
 
 from collections import defaultdict
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 
 from django.db.models import Count
 
 from .models import Mark, Outcome, Ritual, Status
 from .schedule import longest_run
+
+# Wins are counted over the last two years: enough for any run worth celebrating, and
+# the rows read stay bounded however long a couple keeps a ritual.
+LOOKBACK = timedelta(weeks=104)
 
 
 @dataclass(frozen=True)
@@ -27,11 +31,9 @@ class RitualEvidence:
     longest_run: int
 
 
-def both_did(couple_id: int, ritual_ids=None) -> dict[int, set[date]]:
-    """For each ritual, the days both partners marked "we did it"."""
-    marks = Mark.objects.of_couple(couple_id).filter(outcome=Outcome.DID)
-    if ritual_ids is not None:
-        marks = marks.filter(ritual_id__in=ritual_ids)
+def both_did(couple_id: int, since: date) -> dict[int, set[date]]:
+    """For each ritual, the days from `since` both partners marked "we did it"."""
+    marks = Mark.objects.of_couple(couple_id).filter(outcome=Outcome.DID, occurrence__gte=since)
     rows = (
         marks.values("ritual_id", "occurrence")
         .annotate(people=Count("person_id", distinct=True))
@@ -50,7 +52,8 @@ def evidence(couple, now: datetime, rituals: list[Ritual] | None = None) -> list
     if rituals is None:
         rituals = list(Ritual.objects.of_couple(couple.pk).select_related("exercise"))
     rituals = sorted((r for r in rituals if r.accepted_at is not None), key=lambda r: r.pk)
-    kept = both_did(couple.pk)
+    since = (now - LOOKBACK).date()
+    kept = both_did(couple.pk, since)
     found = []
     for ritual in rituals:
         schedule = ritual.schedule
@@ -68,7 +71,7 @@ def evidence(couple, now: datetime, rituals: list[Ritual] | None = None) -> list
                 kept=len(days),
                 kept_this_month=sum(1 for day in days if day >= month_start),
                 longest_run=longest_run(
-                    [day in days for day in schedule.between(ritual.starts_on, last)]
+                    [day in days for day in schedule.between(max(ritual.starts_on, since), last)]
                 ),
             )
         )
