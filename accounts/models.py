@@ -392,6 +392,7 @@ class EmailKind(models.TextChoices):
     PARTNER_LEFT = "partner_left", _("Your shared space has closed")
     REPAIR_WAITING = "repair_waiting", _("A conversation still waits for you (once)")
     PLANS_REMINDER = "plans_reminder", _("Reminder to share your week's plans")
+    RITUAL_REMINDER = "ritual_reminder", _("Reminders of the rituals you chose")
 
 
 class EmailOptOut(models.Model):

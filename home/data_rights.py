@@ -27,6 +27,7 @@ import forgiveness.personal_data
 import notices.personal_data
 import pacing.personal_data
 import repair.personal_data
+import rituals.personal_data
 import therapists.personal_data
 import together.personal_data
 import transparency.personal_data
@@ -46,6 +47,7 @@ PERSONAL_DATA: tuple[ModuleType, ...] = (
     transparency.personal_data,
     forgiveness.personal_data,
     acknowledgement.personal_data,
+    rituals.personal_data,
     therapists.personal_data,
     notices.personal_data,
 )

@@ -70,6 +70,10 @@ class Kind(models.TextChoices):
     LETTER_COMMENT = "letter_comment", _("Your therapist left a comment on your draft")
     LETTER_REPLY = "letter_reply", _("Your partner wrote back about your letter")
     LETTER_READ_ASKED = "letter_read_asked", _("A draft waits for your reading")
+    RITUAL_PROPOSED = "ritual_proposed", _("Your partner suggested a ritual for you both")
+    RITUAL_ACCEPTED = "ritual_accepted", _("A ritual you suggested was agreed")
+    RITUAL_END_ASKED = "ritual_end_asked", _("Your partner asked to end a ritual")
+    RITUAL_ENDED = "ritual_ended", _("A ritual was ended, as you asked")
 
 
 # The kinds that also send a discreet email, and which one (each can be turned off).

@@ -73,6 +73,11 @@ app.conf.beat_schedule = {
         "task": "transparency.tasks.remind_plans",
         "schedule": 900.0,
     },
+    # Before a ritual's time, a discreet reminder to whoever asked for one.
+    "ritual-reminders": {
+        "task": "rituals.tasks.remind_rituals",
+        "schedule": 300.0,
+    },
     # The outbox relay's safety net: emails owed by notices whose task was lost.
     "notice-emails": {
         "task": "notices.tasks.deliver_owed_notice_emails",

@@ -68,6 +68,7 @@ INSTALLED_APPS = [
     "transparency",
     "forgiveness",
     "acknowledgement",
+    "rituals",
     "home",
     "archive",
 ]

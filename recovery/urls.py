@@ -27,6 +27,7 @@ urlpatterns = [
     path("transparency/", include("transparency.urls")),
     path("forgiveness/", include("forgiveness.urls")),
     path("letter/", include("acknowledgement.urls")),
+    path("rituals/", include("rituals.urls")),
     path("therapists/", include("therapists.urls")),
     path("archive/", include("archive.urls")),
     path("news/", include("notices.urls")),

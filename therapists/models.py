@@ -350,6 +350,7 @@ class AuditAction(models.TextChoices):
     # Worded so the partner who did not ask learns nothing of what was asked.
     READ_ASKED = "read_asked", _("Read what one of you asked them to read")
     COMMENT_ASKED = "comment_asked", _("Left a comment for one of you")
+    VIEW_RITUALS = "view_rituals", _("Looked at which rituals you keep")
 
 
 class AppendOnlyQuerySet(models.QuerySet):

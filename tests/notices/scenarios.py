@@ -16,7 +16,9 @@ from forgiveness.models import Message
 from forgiveness.models import Reflection as ForgivenessReflection
 from notices.models import Kind
 from notices.services import member_ids, notify
+from pacing.models import gate_for
 from repair.models import PlanChange, Repair
+from rituals.models import Ritual
 from therapists.models import Consent, NoteVisibility, TherapistLink, TherapistNote
 from together.models import GoalChange, Pause, Question
 from transparency.models import HeadsUp, Telling, WeekPlan
@@ -408,6 +410,52 @@ def _letter_answer(w, share: bool):
     return w.hurt
 
 
+def ritual(w) -> Ritual:
+    hurt = member(w.hurt)
+    return Ritual.propose(
+        hurt,
+        gate_for(w.couple),
+        title=written("ritual"),
+        rhythm="daily",
+        days=0,
+        at_time=None,
+        timezone="UTC",
+        starts_on=timezone.now().date(),
+    )
+
+
+def _ritual_proposed(w):
+    ritual(w)
+    return w.hurt
+
+
+def _ritual_accepted(w):
+    ritual(w).accept(member(w.involved))
+    return w.involved
+
+
+def _ritual_end_asked(w):
+    agreed = ritual(w)
+    agreed.accept(member(w.involved))
+    agreed.ask_to_end(member(w.hurt))
+    return w.hurt
+
+
+def _ritual_paused(w):
+    agreed = ritual(w)
+    agreed.accept(member(w.involved))
+    agreed.pause(member(w.hurt))
+    return w.hurt
+
+
+def _ritual_ended(w):
+    agreed = ritual(w)
+    agreed.accept(member(w.involved))
+    agreed.ask_to_end(member(w.hurt))
+    agreed.agree_to_end(member(w.involved))
+    return w.involved
+
+
 SCENARIOS = {
     "trigger shared now": (Kind.TRIGGER_WAITING, _trigger_now, "partner"),
     "trigger for the check-in": (Kind.TRIGGER_WAITING, _trigger_at_checkin, None),
@@ -471,4 +519,9 @@ SCENARIOS = {
         lambda w: _letter_answer(w, share=True),
         "partner",
     ),
+    "ritual suggested": (Kind.RITUAL_PROPOSED, _ritual_proposed, "partner"),
+    "ritual agreed": (Kind.RITUAL_ACCEPTED, _ritual_accepted, "partner"),
+    "ritual paused (nothing asked)": (Kind.RITUAL_END_ASKED, _ritual_paused, None),
+    "ritual asked to end": (Kind.RITUAL_END_ASKED, _ritual_end_asked, "partner"),
+    "ritual ended by both": (Kind.RITUAL_ENDED, _ritual_ended, "partner"),
 }

@@ -42,7 +42,9 @@ COUPLE_PAGES = {
     # The patterns page also reads the time to come back: one query, a row per repair
     # finished in the last 12 weeks (the long history has one every other week).
     "/triggers/patterns/": (7, 21 + 6),
-    "/together/": (15, 20 + 6 + STREAK_WEEKS + TRANSPARENT_WEEKS),
+    # The together page also reads the couple's rituals and the times both kept them
+    # (two queries; a row per ritual, and per kept time over the rituals' lookback).
+    "/together/": (17, 20 + 6 + STREAK_WEEKS + TRANSPARENT_WEEKS),
     # Twenty repairs listed, and the time to come back.
     "/repair/": (6, 10 + 20 + 6),
     "/agreement/history/": (7, 11),

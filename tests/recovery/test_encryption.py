@@ -68,6 +68,9 @@ MUST_BE_ENCRYPTED = {
     "acknowledgement.letter": {"what_i_did", "impact", "what_i_own", "changing", "not_asking"},
     "acknowledgement.lettercomment": {"text"},
     "acknowledgement.letterreply": {"text"},
+    "rituals.ritual": {"title"},
+    "rituals.feeling": {"line"},
+    "rituals.cardanswer": {"text"},
 }
 
 OLD_KEY = Fernet.generate_key().decode()

@@ -16,6 +16,8 @@ from checkins.models import Answer as CheckinAnswer
 from checkins.models import CheckIn
 from pacing.models import Exercise, ExerciseSession, ReadinessReport, Reflection
 from repair.models import Origin, PlanChange, PlanOutcome, Repair, RepairSide
+from rituals.models import Card, CardAnswer, Feeling, Mark, Ritual
+from rituals.models import Status as RitualStatus
 from therapists.models import (
     CsiResponse,
     ExerciseSuggestion,
@@ -241,6 +243,31 @@ def write_everything(author: User, couple: Couple, tag: str, week: int = 0) -> d
     )
     LetterReply.objects.create(
         couple=couple, letter=letter, author=author, text=mark(LetterReply, "text")
+    )
+
+    ritual = Ritual.objects.create(
+        couple=couple,
+        proposed_by=author,
+        title=mark(Ritual, "title"),
+        rhythm="daily",
+        timezone="UTC",
+        starts_on=date(2026, 1, 5),
+        status=RitualStatus.ACTIVE,
+        accepted_at=now,
+    )
+    Mark.objects.create(ritual=ritual, person=author, occurrence=date(2026, 1, 6), outcome="did")
+    Feeling.objects.create(
+        ritual=ritual,
+        author=author,
+        occurrence=date(2026, 1, 6),
+        felt=6,
+        line=mark(Feeling, "line"),
+    )
+    CardAnswer.objects.create(
+        couple=couple,
+        card=Card.objects.order_by("pk")[week],
+        author=author,
+        text=mark(CardAnswer, "text"),
     )
 
     SafetyCheck.objects.create(user=author, afraid=SafetyCheck.Answer.NO)

@@ -97,6 +97,22 @@ KWARGS = {
     "repair:withdraw_plan": _pk("plan_change"),
     "forgiveness:message": _pk("forgiveness_draft"),
     "forgiveness:share": _pk("forgiveness_draft"),
+    **{
+        f"rituals:{name}": _pk("ritual")
+        for name in (
+            "detail",
+            "mark",
+            "remind",
+            "pause",
+            "resume",
+            "ask_to_end",
+            "agree_to_end",
+            "keep_going",
+        )
+    },
+    **{f"rituals:{name}": _pk("proposed_ritual") for name in ("accept", "decline", "withdraw")},
+    "rituals:favourite": _pk("card"),
+    "rituals:answer": _pk("card"),
     "transparency:heads_up": _pk("heads_up"),
     "transparency:edit": _pk("heads_up"),
     "transparency:thank": _pk("heads_up"),
@@ -142,6 +158,8 @@ VARIANTS = {
     # A forgiveness message Sam chose to share: Alex reads it from then on.
     "forgiveness:message (shared)": ("forgiveness:message", _pk("forgiveness_shared")),
     "forgiveness:share (shared)": ("forgiveness:share", _pk("forgiveness_shared")),
+    "rituals:answer (closed tier)": ("rituals:answer", _pk("closed_card")),
+    "rituals:favourite (closed tier)": ("rituals:favourite", _pk("closed_card")),
     "repair:detail (both finished)": ("repair:detail", _pk("completed_repair")),
     "repair:save_side (both finished)": ("repair:save_side", _pk("completed_repair")),
     # Alex's letter: one Sam chose to receive at their next session, one still a draft.

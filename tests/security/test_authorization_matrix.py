@@ -439,6 +439,79 @@ EXPECTED = {
         "GET": "LOGIN 302   302   302   302   302   302   302",
         "POST": "LOGIN 422   422   404   404   404   404   404",
     },
+    # Rituals: Tea daily, agreed by both; Sam's walk waits for Alex's answer.
+    "rituals:index": {
+        "GET": "LOGIN 200   200   200   404   404   404   404",
+        "POST": "LOGIN 405   405   405   405   405   405   405",
+    },
+    "rituals:new": {  # posted empty: a form error
+        "GET": "LOGIN 200   200   200   404   404   404   404",
+        "POST": "LOGIN 422   422   422   404   404   404   404",
+    },
+    "rituals:detail": {
+        "GET": "LOGIN 200   200   404   404   404   404   404",
+        "POST": "LOGIN 405   405   405   405   405   405   405",
+    },
+    "rituals:mark": {  # posted empty: a form error on the ritual's page
+        "GET": "LOGIN 302   302   302   302   302   302   302",
+        "POST": "LOGIN 422   422   404   404   404   404   404",
+    },
+    "rituals:remind": {  # posted empty: "no reminder", for the caller only
+        "GET": "LOGIN 302   302   302   302   302   302   302",
+        "POST": "LOGIN 302   302   404   404   404   404   404",
+    },
+    "rituals:accept": {  # Sam suggested it: Alex answers
+        "GET": "LOGIN 405   405   405   405   405   405   405",
+        "POST": "LOGIN 403   302   404   404   404   404   404",
+    },
+    "rituals:decline": {
+        "GET": "LOGIN 405   405   405   405   405   405   405",
+        "POST": "LOGIN 403   302   404   404   404   404   404",
+    },
+    "rituals:withdraw": {
+        "GET": "LOGIN 405   405   405   405   405   405   405",
+        "POST": "LOGIN 302   403   404   404   404   404   404",
+    },
+    **{
+        f"rituals:{name}": {  # either partner, without asking the other
+            "GET": "LOGIN 405   405   405   405   405   405   405",
+            "POST": "LOGIN 302   302   404   404   404   404   404",
+        }
+        for name in ("pause", "resume", "ask_to_end", "keep_going")
+    },
+    "rituals:agree_to_end": {  # nobody asked to end it
+        "GET": "LOGIN 405   405   405   405   405   405   405",
+        "POST": "LOGIN 403   403   404   404   404   404   404",
+    },
+    # The deck: every member has one for their couple (Robin's own).
+    "rituals:deck": {
+        "GET": "LOGIN 200   200   200   404   404   404   404",
+        "POST": "LOGIN 405   405   405   405   405   405   405",
+    },
+    **{
+        f"rituals:{name}": {
+            "GET": "LOGIN 405   405   405   405   405   405   405",
+            "POST": "LOGIN 302   302   302   404   404   404   404",
+        }
+        for name in ("draw", "skip", "favourite")
+    },
+    "rituals:answer": {  # posted empty: a form error
+        "GET": "LOGIN 200   200   200   404   404   404   404",
+        "POST": "LOGIN 422   422   422   404   404   404   404",
+    },
+    "rituals:answer (closed tier)": {  # refused kindly, for every method
+        "GET": "LOGIN 403   403   403   404   404   404   404",
+        "POST": "LOGIN 403   403   403   404   404   404   404",
+    },
+    "rituals:favourite (closed tier)": {
+        "GET": "LOGIN 405   405   405   405   405   405   405",
+        "POST": "LOGIN 403   403   403   404   404   404   404",
+    },
+    "rituals:therapist_couple": {
+        "GET": "LOGIN 404   404   404   200   404   404   404",
+        "POST": "LOGIN 404   404   404   405   404   404   404",
+        "OTHER": "LOGIN 404   404   404   405   404   404   404",
+    },
     "together:journal": {  # a person's own, not the couple's: staff have one too
         "GET": "LOGIN 200   200   200   404   404   404   200",
         "POST": "LOGIN 422   422   422   404   404   404   422",

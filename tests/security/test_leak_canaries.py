@@ -11,9 +11,11 @@ log output of the whole run. Only the marker's own author may ever see it.
 """
 
 import logging
+from datetime import timedelta
 from pathlib import Path
 
 import pytest
+import time_machine
 from django.conf import settings
 from django.contrib import admin
 from django.core import mail
@@ -27,6 +29,8 @@ from accounts.tasks import send_invitation
 from agreements.reminders import remind_open_reviews
 from notices.models import Kind
 from notices.services import deliver_owed_emails, notify
+from rituals.models import Ritual
+from rituals.reminders import remind_rituals
 from therapists.models import TherapistLink
 from therapists.tasks import send_therapist_invitation
 from triggers.models import Sharing, Trigger
@@ -182,6 +186,13 @@ def email_producers(world) -> dict:
 
         return produce
 
+    def ritual_reminder():
+        """Sam asked for a reminder an hour before the daily tea: sent at its time."""
+        ritual = Ritual.objects.get(pk=world.ids["ritual"])
+        day = ritual.schedule.next_after(tz.now())
+        with time_machine.travel(ritual.schedule.moment(day) - timedelta(minutes=30)):
+            assert remind_rituals(tz.now()) == 1
+
     week = f"couple{couple.pk}:{world.ids['week']}"
     return {
         "trigger_shared": notice_email(Kind.TRIGGER_WAITING, alex),
@@ -197,6 +208,7 @@ def email_producers(world) -> dict:
         ),
         "checkin_nudge": lambda: send_once(alex, EmailKind.CHECKIN_NUDGE, week, "checkin_nudge"),
         "plans_reminder": lambda: send_once(alex, EmailKind.PLANS_REMINDER, week, "plans_reminder"),
+        "ritual_reminder": ritual_reminder,
         "review_reminder": lambda: remind_open_reviews(tz.now()),
         "invitation": partner_invitation,
         "therapist_invitation": therapist_invitation,

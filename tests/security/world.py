@@ -32,8 +32,10 @@ from checkins.models import CheckIn
 from forgiveness.models import Message as ForgivenessMessage
 from forgiveness.models import Prompt as ForgivenessPrompt
 from forgiveness.models import Reflection as ForgivenessReflection
-from pacing.models import Exercise, ExerciseSession, FalseConnectionCheck, ReadinessReport
+from pacing.models import Exercise, ExerciseSession, FalseConnectionCheck, ReadinessReport, gate_for
 from repair.models import Origin, PlanChange, Repair, Understood
+from rituals import deck
+from rituals.models import Card, Lead, Reminder, Ritual
 from therapists.models import Consent, CsiResponse, NoteVisibility, TherapistNote
 from together.models import (
     GoalChange,
@@ -324,6 +326,7 @@ def build() -> World:
 
     _repairs(world, sam_m, alex_m)
     _forgiveness(world, couple, sam, now)
+    _rituals(world, sam_m, alex_m, now)
 
     # Transparency: Alex's heads-up (shared by definition), Alex's plans for this week
     # shared, and a draft for next week only Alex sees; Robin's couple has a heads-up
@@ -365,6 +368,48 @@ def build() -> World:
     ids["unsubscribe_token"] = unsubscribe_token(sam, EmailKind.CHECKIN_REMINDER)
     ids["group"] = Group.objects.create(name="Support team").pk
     return world
+
+
+def _rituals(world: World, sam_m, alex_m, now) -> None:
+    """A daily ritual both agreed three weeks ago, both marked "we did it" yesterday,
+    each with a private "how it felt"; Sam's suggestion waiting for Alex; a card Sam
+    answered privately and one Alex shared; a favourite card."""
+    ids, secret = world.ids, world.secret
+    result = gate_for(sam_m.couple)
+    ritual = Ritual.propose(
+        sam_m,
+        result,
+        title="Tea together after work",
+        rhythm="daily",
+        days=0,
+        at_time=None,
+        timezone="UTC",
+        starts_on=(now - timedelta(days=21)).date(),
+    )
+    ritual.accept(alex_m, now=now - timedelta(days=21))
+    yesterday = (now - timedelta(days=1)).date()
+    for person, membership in (("sam", sam_m), ("alex", alex_m)):
+        ritual.mark(membership, result, yesterday, "did", 7, secret(person, "ritual-felt"))
+    ids["ritual"] = ritual.pk
+    Reminder.objects.create(ritual=ritual, person=world.people["sam"], lead_minutes=Lead.HOUR)
+    ids["proposed_ritual"] = Ritual.propose(
+        sam_m,
+        result,
+        title="A walk on Sunday morning",
+        rhythm="weekly",
+        days=1 << 6,
+        at_time=None,
+        timezone="UTC",
+        starts_on=now.date(),
+    ).pk
+    open_cards = Card.objects.filter(tier=0).order_by("pk")
+    card, other = open_cards[0], open_cards[1]
+    ids["card"] = card.pk
+    ids["closed_card"] = Card.objects.filter(tier=4).order_by("pk").first().pk
+    deck.answer(sam_m, card, secret("sam", "card-answer-private"), shared=False)
+    deck.answer(alex_m, other, secret("alex", "card-answer-shared", readers=("sam",)), True)
+    deck.toggle_favourite(sam_m, card)
+    deck.draw(alex_m, result)
 
 
 def _repairs(world: World, sam_m, alex_m) -> None:

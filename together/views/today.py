@@ -3,6 +3,7 @@ from django.views.decorators.http import require_GET
 
 from accounts.access import member_required
 from repair.services import repair_today
+from rituals import progress as rituals_progress
 
 from ..services import today_for
 from ._common import render_tool
@@ -12,6 +13,10 @@ from ._common import render_tool
 @member_required
 def today(request, membership):
     now = tz.now()
-    context = {"today": today_for(membership, now), "repair_today": repair_today(membership, now)}
+    context = {
+        "today": today_for(membership, now),
+        "repair_today": repair_today(membership, now),
+        "rituals_today": rituals_progress.today(membership, now),
+    }
     # The fragment shows the pause itself, so the page adds no second notice.
     return render_tool(request, None, "together/today.html", context)

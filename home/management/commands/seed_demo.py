@@ -8,6 +8,7 @@ import forgiveness.demo
 import notices.demo
 import pacing.demo
 import repair.demo
+import rituals.demo
 import therapists.demo
 import together.demo
 import transparency.demo
@@ -32,6 +33,7 @@ class Command(BaseCommand):
         forgiveness.demo.seed(people)
         acknowledgement.demo.seed(people)
         pacing.demo.seed(people)
+        rituals.demo.seed(people)
         triggers.demo.seed(people)
         therapists.demo.seed(people)
         notices.demo.seed(people)
