@@ -61,7 +61,7 @@ def _bar_items(therapist, member, ns, page) -> list[NavItem]:
             _item("home", _("Today"), not ns and page == "home", "today"),
             _item("checkins:this_week", _("Check-in"), ns == "checkins", "checkin"),
             _item("triggers:index", _("Triggers"), ns == "triggers", "triggers"),
-            _item("together:today", _("Together"), ns == "together", "together"),
+            _item("together:today", _("Together"), ns in ("together", "rituals"), "together"),
             _item("agreements:overview", _("Agreement"), ns == "agreements", css="nav-wide"),
             _item("pacing:index", _("Exercises"), ns == "pacing", css="nav-wide"),
         ]
