@@ -74,6 +74,7 @@ class Kind(models.TextChoices):
     RITUAL_ACCEPTED = "ritual_accepted", _("A ritual you suggested was agreed")
     RITUAL_END_ASKED = "ritual_end_asked", _("Your partner asked to end a ritual")
     RITUAL_ENDED = "ritual_ended", _("A ritual was ended, as you asked")
+    RITUAL_COMING_UP = "ritual_coming_up", _("A ritual you asked to be reminded of is coming up")
 
 
 # The kinds that also send a discreet email, and which one (each can be turned off).

@@ -2,7 +2,8 @@
 
 Each email is claimed per person, ritual and occurrence by `send_once` (the period
 names the ritual and the day), so a retried task or a second beat never sends it
-twice, and a beat missed a little earlier catches up until the ritual's time. Nothing
+twice; the claim that sends it also puts the reminder in the person's "what's new",
+once. A beat missed a little earlier catches up until the ritual's time. Nothing
 is sent for a ritual that is paused, ended, or resting because its tier is closed.
 """
 
@@ -10,6 +11,8 @@ from datetime import datetime, timedelta
 
 from accounts.models import EmailKind
 from accounts.notifications import send_once
+from notices.models import Kind as NoticeKind
+from notices.services import notify
 from pacing.models import gate_for
 
 from .models import Reminder
@@ -48,5 +51,7 @@ def remind_rituals(now: datetime) -> int:
         if not reminder.ritual.gate_allows(gates[couple.pk]):
             continue
         key = period(reminder.ritual_id, day)
-        sent += send_once(reminder.person, EmailKind.RITUAL_REMINDER, key, "ritual_reminder")
+        if send_once(reminder.person, EmailKind.RITUAL_REMINDER, key, "ritual_reminder"):
+            notify(NoticeKind.RITUAL_COMING_UP, [reminder.person_id], reminder.ritual.path)
+            sent += 1
     return sent

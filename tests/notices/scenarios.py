@@ -18,7 +18,8 @@ from notices.models import Kind
 from notices.services import member_ids, notify
 from pacing.models import gate_for
 from repair.models import PlanChange, Repair
-from rituals.models import Ritual
+from rituals.models import Lead, Reminder, Ritual
+from rituals.reminders import remind_rituals
 from therapists.models import Consent, NoteVisibility, TherapistLink, TherapistNote
 from together.models import GoalChange, Pause, Question
 from transparency.models import HeadsUp, Telling, WeekPlan
@@ -456,6 +457,16 @@ def _ritual_ended(w):
     return w.involved
 
 
+def _ritual_coming_up(w):
+    """Sam asked to be reminded of a daily ritual: at the lead time, she alone is told."""
+    agreed = ritual(w)
+    agreed.accept(member(w.involved))
+    Reminder.objects.create(ritual=agreed, person=w.hurt, lead_minutes=Lead.HOUR)
+    day = agreed.schedule.next_after(timezone.now())
+    remind_rituals(agreed.schedule.moment(day) - timedelta(minutes=30))
+    return w.hurt
+
+
 SCENARIOS = {
     "trigger shared now": (Kind.TRIGGER_WAITING, _trigger_now, "partner"),
     "trigger for the check-in": (Kind.TRIGGER_WAITING, _trigger_at_checkin, None),
@@ -524,4 +535,5 @@ SCENARIOS = {
     "ritual paused (nothing asked)": (Kind.RITUAL_END_ASKED, _ritual_paused, None),
     "ritual asked to end": (Kind.RITUAL_END_ASKED, _ritual_end_asked, "partner"),
     "ritual ended by both": (Kind.RITUAL_ENDED, _ritual_ended, "partner"),
+    "ritual reminder": (Kind.RITUAL_COMING_UP, _ritual_coming_up, "hurt"),
 }

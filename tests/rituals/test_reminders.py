@@ -10,6 +10,7 @@ from django.core import mail
 from django.urls import reverse
 
 from accounts.models import EmailKind, EmailOptOut
+from notices.models import Kind, Notice
 from pacing.models import gate_for
 from rituals.models import Lead, Reminder, Ritual, Status
 from rituals.schedule import Rhythm, days_mask
@@ -64,6 +65,8 @@ def test_once_per_person_and_occurrence_under_two_beats_and_a_retry(walk):
     assert len(mail.outbox) == 2
     assert _beat(SIX_PM + timedelta(days=7, minutes=-30)) == 2  # next week's walk
     assert len(mail.outbox) == 4
+    # Each reminder is in its person's "what's new" too, once per walk.
+    assert Notice.objects.filter(kind=Kind.RITUAL_COMING_UP).count() == 4
 
 
 def test_an_smtp_failure_is_retried_and_nobody_gets_two(walk, settings):
