@@ -184,14 +184,21 @@ def choose(request, membership, pk):
             raise Http404
         if letter.author_id == membership.user_id:
             raise PermissionDenied
-        messages.info(request, _("You have received this letter. It stays here for you."))
-        return redirect(letter.path)
+        return _already_received(request, letter)
     form = ChooseForm(request.POST)
     if not form.is_valid():
         return letter_page(request, membership, pk, UNPROCESSABLE, choose_form=form)
     letter = Letter.objects.delivered().get(pk=pk)
-    letter.choose(membership, form.cleaned_data["choice"])
+    try:
+        letter.choose(membership, form.cleaned_data["choice"])
+    except LetterError:  # a second tap that crossed the first: "now" already holds
+        return _already_received(request, letter)
     messages.success(request, CHOSEN[form.cleaned_data["choice"]])
+    return redirect(letter.path)
+
+
+def _already_received(request, letter):
+    messages.info(request, _("You have received this letter. It stays here for you."))
     return redirect(letter.path)
 
 

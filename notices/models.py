@@ -73,6 +73,8 @@ class Kind(models.TextChoices):
     RITUAL_PROPOSED = "ritual_proposed", _("Your partner suggested a ritual for you both")
     RITUAL_ACCEPTED = "ritual_accepted", _("A ritual you suggested was agreed")
     RITUAL_END_ASKED = "ritual_end_asked", _("Your partner asked to end a ritual")
+    RITUAL_DECLINED = "ritual_declined", _("Your partner answered a ritual you suggested")
+    RITUAL_KEPT = "ritual_kept", _("Your partner would rather keep a ritual going")
     RITUAL_ENDED = "ritual_ended", _("A ritual was ended, as you asked")
     RITUAL_COMING_UP = "ritual_coming_up", _("A ritual you asked to be reminded of is coming up")
 

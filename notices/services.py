@@ -133,3 +133,9 @@ def deliver_owed_emails(now: datetime | None = None) -> int:
 
 def mark_all_read(user: User) -> int:
     return Notice.objects.visible_to(user).mark_read()
+
+
+def settle(kind: Kind, path: str) -> int:
+    """What a notice asked for no longer waits (withdrawn, a mind changed): its unread
+    notices of that kind are read, so nobody is asked about something that is gone."""
+    return Notice.objects.filter(kind=kind, path=path).mark_read()

@@ -23,7 +23,7 @@ from django.utils.translation import gettext_lazy as _
 
 from accounts.models import Couple, Membership, User
 from notices.models import Kind as NoticeKind
-from notices.services import member_ids, notify, notify_partner
+from notices.services import member_ids, notify, notify_partner, settle
 from pacing import gate
 from pacing.models import TIER_NAMES, Exercise
 from recovery.encryption import EncryptedCharField, EncryptedTextField
@@ -177,18 +177,24 @@ class Ritual(models.Model):
             notify_partner(membership, NoticeKind.RITUAL_PROPOSED, ritual.path)
         return ritual
 
-    def _claim(self, before: list[str], **changes) -> None:
+    def _claim(self, before: list[str], where: Q | None = None, **changes) -> None:
         """Move the ritual on once: a conditional update, so a double tap or both
         partners at once change it only one time."""
-        claimed = Ritual.objects.filter(pk=self.pk, status__in=before).update(**changes)
+        claimed = Ritual.objects.filter(where or Q(), pk=self.pk, status__in=before).update(
+            **changes
+        )
         if not claimed:
             raise RitualError(_("This ritual has changed meanwhile. Here it is as it is now."))
         for field, value in changes.items():
             setattr(self, field, value)
 
-    def accept(self, membership: Membership, now: datetime | None = None) -> None:
+    def accept(
+        self, membership: Membership, result: gate.GateResult, now: datetime | None = None
+    ) -> None:
         if membership.user_id == self.proposed_by_id:
             raise PermissionDenied
+        if not self.gate_allows(result):
+            raise TierClosed(self.exercise.tier, result)
         now = now or tz.now()
         with transaction.atomic():
             # It starts on the day both agreed, unless they chose a later one.
@@ -205,12 +211,15 @@ class Ritual(models.Model):
         if membership.user_id == self.proposed_by_id:
             raise PermissionDenied
         self._claim([Status.PROPOSED], status=Status.DECLINED, ended_at=tz.now())
+        notify_partner(membership, NoticeKind.RITUAL_DECLINED, self.path)
 
     @transaction.atomic
     def withdraw(self, membership: Membership) -> None:
         if membership.user_id != self.proposed_by_id:
             raise PermissionDenied
         self._claim([Status.PROPOSED], status=Status.WITHDRAWN, ended_at=tz.now())
+        # Nothing waits for the partner any more: their notice of it is settled.
+        settle(NoticeKind.RITUAL_PROPOSED, self.path)
 
     # Pausing and ending ----------------------------------------------------------
 
@@ -240,7 +249,14 @@ class Ritual(models.Model):
         if self.end_asked_at is None or membership.user_id == self.end_asked_by_id:
             raise PermissionDenied
         with transaction.atomic():
-            self._claim([Status.ACTIVE, Status.PAUSED], status=Status.ENDED, ended_at=tz.now())
+            # Only while the ending is still asked, and by the other partner: a "keep it"
+            # that crossed this answer wins.
+            self._claim(
+                [Status.ACTIVE, Status.PAUSED],
+                Q(end_asked_at__isnull=False) & ~Q(end_asked_by=membership.user),
+                status=Status.ENDED,
+                ended_at=tz.now(),
+            )
             notify(
                 NoticeKind.RITUAL_ENDED, member_ids(self.couple_id, membership.user_id), self.path
             )
@@ -250,8 +266,18 @@ class Ritual(models.Model):
         mind: the ritual simply carries on."""
         if self.end_asked_at is None:
             raise RitualError(_("Nobody has asked to end this ritual."))
-        Ritual.objects.filter(pk=self.pk).update(end_asked_by=None, end_asked_at=None)
-        self.end_asked_by, self.end_asked_at = None, None
+        asked_by = self.end_asked_by_id
+        with transaction.atomic():
+            self._claim(
+                [Status.ACTIVE, Status.PAUSED],
+                Q(end_asked_at__isnull=False),
+                end_asked_by=None,
+                end_asked_at=None,
+            )
+            if asked_by == membership.user_id:  # the asker changed their mind
+                settle(NoticeKind.RITUAL_END_ASKED, self.path)
+            else:
+                notify_partner(membership, NoticeKind.RITUAL_KEPT, self.path)
 
     # Marking an occurrence -------------------------------------------------------
 

@@ -91,7 +91,9 @@ class Schedule:
         ]
 
     def has_begun(self, day: date, now: datetime) -> bool:
-        return self.falls_on(day) and self.moment(day) <= now
+        # A day after today has not begun, however far ahead (and no moment is worked
+        # out for it: the last days of the calendar have none in every time zone).
+        return self.falls_on(day) and day <= self.today(now) and self.moment(day) <= now
 
     def recent(self, now: datetime, count: int) -> list[date]:
         """The latest `count` occurrences that have begun by `now`, newest first. Looks

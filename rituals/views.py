@@ -204,15 +204,18 @@ def remind(request, membership, ritual, result):
     return redirect(ritual.path)
 
 
-def _act(verb: str, done: str):
-    """A button on the ritual's page: call `ritual.<verb>(membership)`, then back."""
+def _act(verb: str, done: str, gated: bool = False):
+    """A button on the ritual's page: call `ritual.<verb>(membership)` (with the gate's
+    result too when the act depends on it), then back."""
 
     @require_POST
     @member_required
     @ritual_required
     def view(request, membership, ritual, result):
         try:
-            getattr(ritual, verb)(membership)
+            getattr(ritual, verb)(membership, *([result] if gated else []))
+        except TierClosed as closed:
+            return _closed(request, closed.tier, closed.result)
         except RitualError as error:
             messages.info(request, str(error))
             return redirect(ritual.path)
@@ -223,7 +226,9 @@ def _act(verb: str, done: str):
     return view
 
 
-accept = _act("accept", gettext_lazy("Agreed. Your ritual starts today."))
+accept = _act(
+    "accept", gettext_lazy("Agreed. Your ritual starts on the day you chose."), gated=True
+)
 decline = _act("decline", gettext_lazy("Thank you for answering. Nothing starts."))
 withdraw = _act("withdraw", gettext_lazy("Your suggestion is withdrawn."))
 pause = _act("pause", gettext_lazy("Paused. Pick it up again whenever you both like."))

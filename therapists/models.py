@@ -347,9 +347,10 @@ class AuditAction(models.TextChoices):
     SUGGEST_EXERCISE = "suggest_exercise", _("Suggested an exercise")
     SET_LABEL = "set_label", _("Named your space on their own list")
     VIEW_TRANSPARENCY = "view_transparency", _("Looked at your heads-ups and plans")
-    # Worded so the partner who did not ask learns nothing of what was asked.
-    READ_ASKED = "read_asked", _("Read what one of you asked them to read")
-    COMMENT_ASKED = "comment_asked", _("Left a comment for one of you")
+    # Worded so that neither partner learns from the trail whether a draft was asked
+    # to be read (the page is there, and visited, whether or not one was).
+    READ_ASKED = "read_asked", _("Opened the letters page")
+    COMMENT_ASKED = "comment_asked", _("Wrote on the letters page")
     VIEW_RITUALS = "view_rituals", _("Looked at which rituals you keep")
 
 

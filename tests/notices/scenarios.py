@@ -355,6 +355,7 @@ def _forgiveness_shared(w):
         couple=w.couple, author=w.hurt, text=written("forgiveness-message")
     )
     message.share(member(w.hurt))
+    return w.hurt
 
 
 def letter(w, ready=True) -> Letter:
@@ -431,36 +432,57 @@ def _ritual_proposed(w):
 
 
 def _ritual_accepted(w):
-    ritual(w).accept(member(w.involved))
+    ritual(w).accept(member(w.involved), gate_for(w.couple))
     return w.involved
 
 
 def _ritual_end_asked(w):
     agreed = ritual(w)
-    agreed.accept(member(w.involved))
+    agreed.accept(member(w.involved), gate_for(w.couple))
     agreed.ask_to_end(member(w.hurt))
     return w.hurt
 
 
 def _ritual_paused(w):
     agreed = ritual(w)
-    agreed.accept(member(w.involved))
+    agreed.accept(member(w.involved), gate_for(w.couple))
     agreed.pause(member(w.hurt))
     return w.hurt
 
 
 def _ritual_ended(w):
     agreed = ritual(w)
-    agreed.accept(member(w.involved))
+    agreed.accept(member(w.involved), gate_for(w.couple))
     agreed.ask_to_end(member(w.hurt))
     agreed.agree_to_end(member(w.involved))
     return w.involved
 
 
+def _ritual_declined(w):
+    ritual(w).decline(member(w.involved))
+    return w.involved
+
+
+def _ritual_kept(w):
+    agreed = ritual(w)
+    agreed.accept(member(w.involved), gate_for(w.couple))
+    agreed.ask_to_end(member(w.hurt))
+    agreed.keep_going(member(w.involved))
+    return w.involved
+
+
+def _ritual_mind_changed(w):
+    agreed = ritual(w)
+    agreed.accept(member(w.involved), gate_for(w.couple))
+    agreed.ask_to_end(member(w.hurt))
+    agreed.keep_going(member(w.hurt))
+    return w.hurt
+
+
 def _ritual_coming_up(w):
     """Sam asked to be reminded of a daily ritual: at the lead time, she alone is told."""
     agreed = ritual(w)
-    agreed.accept(member(w.involved))
+    agreed.accept(member(w.involved), gate_for(w.couple))
     Reminder.objects.create(ritual=agreed, person=w.hurt, lead_minutes=Lead.HOUR)
     day = agreed.schedule.next_after(timezone.now())
     remind_rituals(agreed.schedule.moment(day) - timedelta(minutes=30))
@@ -536,4 +558,7 @@ SCENARIOS = {
     "ritual asked to end": (Kind.RITUAL_END_ASKED, _ritual_end_asked, "partner"),
     "ritual ended by both": (Kind.RITUAL_ENDED, _ritual_ended, "partner"),
     "ritual reminder": (Kind.RITUAL_COMING_UP, _ritual_coming_up, "hurt"),
+    "ritual suggestion declined": (Kind.RITUAL_DECLINED, _ritual_declined, "partner"),
+    "ritual kept by the partner": (Kind.RITUAL_KEPT, _ritual_kept, "partner"),
+    "ritual: asker changed their mind": (Kind.RITUAL_KEPT, _ritual_mind_changed, None),
 }

@@ -57,7 +57,7 @@ def agreed(
         starts_on=starts_on or tz.now().date() - timedelta(days=365),
     )
     accepted = accepted or tz.now()
-    ritual.accept(member(accepter), now=accepted)
+    ritual.accept(member(accepter), gate_for(p.couple, accepted), now=accepted)
     ritual.starts_on = starts_on or accepted.astimezone(ritual.zone).date()
     ritual.save(update_fields=["starts_on"])
     return ritual

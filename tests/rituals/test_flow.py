@@ -57,7 +57,7 @@ def test_declined_or_withdrawn_nothing_starts(sam, alex):
     second.withdraw(sam)
     assert {r.status for r in Ritual.objects.all()} == {Status.DECLINED, Status.WITHDRAWN}
     with pytest.raises(RitualError):
-        first.accept(alex)
+        first.accept(alex, gate_for(first.couple))
 
 
 def _fields():
@@ -103,6 +103,34 @@ def test_the_partner_may_keep_it_going(hurt, involved, sam, alex):
     ritual.keep_going(alex)
     ritual.refresh_from_db()
     assert ritual.status == Status.ACTIVE and ritual.end_asked_at is None
+    # The one who asked is told: nothing is left waiting unseen.
+    assert Notice.objects.filter(recipient=hurt, kind=Kind.RITUAL_KEPT).exists()
+
+
+def test_a_mind_changed_that_crossed_an_agreement_to_end_wins(hurt, involved, sam, alex):
+    ritual = agreed(hurt, involved)
+    ritual.ask_to_end(sam)
+    seen_by_alex = Ritual.objects.get(pk=ritual.pk)  # Alex's page, before Sam's change
+    ritual.keep_going(sam)
+    with pytest.raises(RitualError):
+        seen_by_alex.agree_to_end(alex)
+    ritual.refresh_from_db()
+    assert ritual.status == Status.ACTIVE
+    # Sam's question is settled: Alex's notice of it no longer waits, and Sam is not
+    # told of her own change of mind.
+    asked = Notice.objects.get(recipient=involved, kind=Kind.RITUAL_END_ASKED)
+    assert asked.read_at is not None
+    assert not Notice.objects.filter(recipient=hurt, kind=Kind.RITUAL_KEPT).exists()
+
+
+def test_a_declined_suggestion_is_told_and_a_withdrawn_one_settles(hurt, involved, sam, alex):
+    declined = Ritual.propose(sam, gate_for(sam.couple), **_fields())
+    declined.decline(alex)
+    assert Notice.objects.filter(recipient=hurt, kind=Kind.RITUAL_DECLINED).exists()
+    withdrawn = Ritual.propose(sam, gate_for(sam.couple), **_fields())
+    withdrawn.withdraw(sam)
+    waiting = Notice.objects.get(recipient=involved, path=withdrawn.path)
+    assert waiting.read_at is not None
 
 
 def test_both_mark_we_did_it_and_a_private_feeling(hurt, involved, sam, alex):

@@ -110,3 +110,13 @@ def test_another_couples_ritual_is_a_404(ritual, name):
 def test_an_unknown_card_is_a_404(hurt, couple):
     url = reverse("rituals:answer", args=[987654321])
     assert client_for(hurt).get(url).status_code == HTTPStatus.NOT_FOUND
+
+
+def test_a_day_at_the_end_of_the_calendar_is_a_form_error(hurt, involved, couple):
+    # An evening west of UTC on the last day there is would be a moment past year 9999.
+    couple.timezone = "America/Los_Angeles"
+    couple.save(update_fields=["timezone"])
+    daily = agreed(hurt, involved, rhythm="daily", days=0)
+    response = _mark(hurt, daily, occurrence="9999-12-31", outcome="did")
+    assert response.status_code == HTTPStatus.UNPROCESSABLE_ENTITY
+    assert "That time has not come yet." in response.content.decode()

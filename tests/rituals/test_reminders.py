@@ -40,7 +40,7 @@ def _ritual(hurt, involved, **extra):
             starts_on=MONDAY,
             **extra,
         )
-        ritual.accept(member(involved))
+        ritual.accept(member(involved), gate_for(ritual.couple))
     return ritual
 
 

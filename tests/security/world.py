@@ -386,7 +386,7 @@ def _rituals(world: World, sam_m, alex_m, now) -> None:
         timezone="UTC",
         starts_on=(now - timedelta(days=21)).date(),
     )
-    ritual.accept(alex_m, now=now - timedelta(days=21))
+    ritual.accept(alex_m, gate_for(alex_m.couple), now=now - timedelta(days=21))
     yesterday = (now - timedelta(days=1)).date()
     for person, membership in (("sam", sam_m), ("alex", alex_m)):
         ritual.mark(membership, result, yesterday, "did", 7, secret(person, "ritual-felt"))
