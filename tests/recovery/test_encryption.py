@@ -71,6 +71,8 @@ MUST_BE_ENCRYPTED = {
     "rituals.ritual": {"title"},
     "rituals.feeling": {"line"},
     "rituals.cardanswer": {"text"},
+    "forgiveness.reflection": {"text"},
+    "forgiveness.message": {"text"},
 }
 
 OLD_KEY = Fernet.generate_key().decode()

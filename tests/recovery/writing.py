@@ -14,6 +14,8 @@ from acknowledgement.models import Letter, LetterComment, LetterReply
 from agreements.models import Acceptance, Agreement, Review, ReviewResponse, Version
 from checkins.models import Answer as CheckinAnswer
 from checkins.models import CheckIn
+from forgiveness.models import Message as ForgivenessMessage
+from forgiveness.models import Reflection as ForgivenessReflection
 from pacing.models import Exercise, ExerciseSession, ReadinessReport, Reflection
 from repair.models import Origin, PlanChange, PlanOutcome, Repair, RepairSide
 from rituals.models import Card, CardAnswer, Feeling, Mark, Ritual
@@ -268,6 +270,11 @@ def write_everything(author: User, couple: Couple, tag: str, week: int = 0) -> d
         card=Card.objects.order_by("pk")[week],
         author=author,
         text=mark(CardAnswer, "text"),
+    )
+
+    ForgivenessReflection.objects.create(author=author, text=mark(ForgivenessReflection, "text"))
+    ForgivenessMessage.objects.create(
+        couple=couple, author=author, text=mark(ForgivenessMessage, "text")
     )
 
     SafetyCheck.objects.create(user=author, afraid=SafetyCheck.Answer.NO)
