@@ -32,14 +32,16 @@ def pytest_collection_modifyitems(items):
 
 
 @pytest.fixture(autouse=True)
-def _exercise_library(transactional_db):
+def _loaded_by_migrations(transactional_db):
     """Transactional tests empty every table afterwards, including the exercise
-    library that a data migration loads; put it back for each browser test."""
+    library and the curiosity deck that data migrations load; put them back for each
+    browser test."""
     from importlib import import_module
 
     from django.apps import apps
 
     import_module("pacing.migrations.0002_exercise_library").add_library(apps, None)
+    import_module("rituals.migrations.0002_curiosity_deck").add_deck(apps, None)
 
 
 @pytest.fixture(scope="session")

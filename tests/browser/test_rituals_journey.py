@@ -43,7 +43,7 @@ def test_a_weekly_walk_kept_paused_by_the_gate_and_a_card_answered(server_clock,
     sam.reload()
     open_from_the_inbox(sam, "Your partner suggested a ritual for you both")
     sam.get_by_role("button", name="Agree, let's start").click()
-    sam.get_by_text("Agreed. Your ritual starts today.").wait_for()
+    sam.get_by_text("Agreed. Your ritual starts on the day you chose.").wait_for()
     assert Ritual.objects.get().status == Status.ACTIVE
 
     # A week later, both tap "we did it"; Sam also notes, privately, how it felt.

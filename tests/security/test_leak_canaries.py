@@ -36,7 +36,7 @@ from therapists.tasks import send_therapist_invitation
 from triggers.models import Sharing, Trigger
 
 from .routes import case_keys, case_url
-from .world import ACTORS
+from .world import ACTORS, reauthenticate_everyone
 
 APP_METHODS = ("GET", "HX-GET", "POST", "HX-POST")
 
@@ -230,7 +230,9 @@ def test_emails_carry_no_private_writing(world, db, every_log):
             transaction.set_rollback(True)
         assert mail.outbox, f"{name} sent nothing"
         sent[name] = "\n".join(email_text(message) for message in mail.outbox)
-    # allauth's own emails: a password reset and an address confirmation.
+    # allauth's own emails: a password reset and an address confirmation (which asks
+    # for a password entered minutes ago, so for a session re-authenticated now).
+    reauthenticate_everyone(world)
     mail.outbox.clear()
     world.request(
         "anonymous", "POST", reverse("account_reset_password"), data={"email": "sam@example.test"}
