@@ -4,6 +4,8 @@ VENV := .venv
 PY := $(VENV)/bin/python
 UV := $(VENV)/bin/uv
 PORT ?= 8000
+# Test processes side by side (pytest-xdist), one per core; TEST_WORKERS=0 runs them in one.
+TEST_WORKERS ?= auto
 # Read by the settings too, so that email links use the port the demo is served on.
 export PORT
 
@@ -27,7 +29,7 @@ run: install
 
 # The whole suite: PostgreSQL when DATABASE_URL is set, SQLite otherwise.
 test: install
-	DJANGO_DEBUG=$${DJANGO_DEBUG:-1} $(PY) -m pytest $(PYTEST_ARGS)
+	DJANGO_DEBUG=$${DJANGO_DEBUG:-1} $(PY) -m pytest -n $(TEST_WORKERS) --dist loadfile $(PYTEST_ARGS)
 
 lint: install
 	$(VENV)/bin/ruff check .

@@ -7,12 +7,14 @@ Robin is in another couple; Dr. Lee is a therapist; Kim has no couple yet.
 import contextlib
 import os
 import shutil
+from urllib.parse import urlsplit, urlunsplit
 
 import pytest
 from django.core.cache import cache
 from django.test import Client
 
 from recovery.celery import app as celery_app
+from recovery.redis_config import redis_settings
 
 from .factories import make_couple, make_user
 from .local_redis import LocalRedis, free_port, redis_server_available
@@ -28,6 +30,23 @@ def pytest_configure(config):
     settings.DATABASES["default"]["CONN_MAX_AGE"] = 0
     # Deliberately slow password hashing protects real accounts, not test ones.
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+    _own_redis_database_per_worker(settings)
+
+
+def _own_redis_database_per_worker(settings) -> None:
+    """Under `pytest -n` each worker has its own test database (pytest-django) and,
+    here, its own Redis database: every test empties the cache, which must not be
+    another worker's, and a broker's queue must not be drained by the wrong test."""
+    worker = os.environ.get("PYTEST_XDIST_WORKER", "")
+    if not worker.startswith("gw") or not settings.REDIS_URL:
+        return
+    parts = urlsplit(settings.REDIS_URL)
+    number = (int(parts.path.strip("/") or 0) + int(worker[2:])) % 16
+    url = urlunsplit(parts._replace(path=f"/{number}"))
+    os.environ["REDIS_URL"] = settings.REDIS_URL = url
+    for key, value in redis_settings(url).items():
+        setattr(settings, key, value)
+    celery_app.conf.broker_url = url
 
 
 def require(available: bool, reason: str) -> None:

@@ -178,6 +178,7 @@ def test_encrypted_text_cannot_be_searched_in_sql_by_mistake(hurt, couple):
         ("not-a-fernet-key", "key number 1"),
         (f"{NEW_KEY},{NEW_KEY[:-4]}", "key number 2"),
     ],
+    ids=["not a key", "second key cut short"],  # the same in every test process
 )
 def test_a_malformed_key_stops_the_app_at_startup(keys, message):
     result = manage("check", DJANGO_DEBUG="1", FIELD_ENCRYPTION_KEYS=keys)
