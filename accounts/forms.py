@@ -71,8 +71,16 @@ class ProfileForm(forms.ModelForm):
         model = User
         fields = ["display_name", "timezone", "discreet_title", "gentle_hints"]
         labels = {
-            "discreet_title": _("Use a discreet browser tab title"),
+            "discreet_title": _("Use a discreet name and icon"),
             "gentle_hints": _("Offer gentler wording while I write"),
+        }
+        help_texts = {
+            "discreet_title": _(
+                "Browser tabs, history and the app on your phone's home screen show "
+                "“Notes” and a plain notepad icon instead of the app's name and logo. "
+                "If the app is already on your home screen, the phone may take a day to "
+                "change it."
+            ),
         }
 
 

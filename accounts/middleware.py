@@ -48,8 +48,11 @@ def private_pages(get_response):
         response = get_response(request)
         response.setdefault("Permissions-Policy", PERMISSIONS_POLICY)
         # Every page, the sign-in page too: Back after a quick exit must ask the server
-        # again (and get the neutral page) rather than show a copy from memory.
-        response["Cache-Control"] = "no-store"
+        # again (and get the neutral page) rather than show a copy from memory. The one
+        # exception is the neutral offline page, which the service worker keeps
+        # (installable/views.py): it holds nothing of anyone's.
+        if not getattr(response, "public_and_neutral", False):
+            response["Cache-Control"] = "no-store"
         if request.user.is_authenticated:
             response["X-Robots-Tag"] = "noindex, nofollow"
         return response

@@ -47,14 +47,19 @@ def come_back(request):
 
 
 def neutral_after_leaving(get_response):
-    """While the cookie is there, a signed-out GET gets the neutral page instead."""
+    """While the cookie is there, a signed-out GET gets the neutral page instead.
+
+    Except the way back in, and what the browser itself asks for, which names nothing
+    once the person has left: robots.txt, and the home-screen app's manifest (then
+    neutral, see installable/views.py), service worker and offline page.
+    """
 
     def middleware(request):
         if (
             request.COOKIES.get(COOKIE)
             and request.method == "GET"
             and not request.user.is_authenticated
-            and request.path not in (reverse("come_back"), reverse("robots_txt"))
+            and request.path not in _unchanged_paths()
         ):
             response = render(request, "neutral.html")
             response["Cache-Control"] = "no-store"
@@ -62,3 +67,16 @@ def neutral_after_leaving(get_response):
         return get_response(request)
 
     return middleware
+
+
+def _unchanged_paths() -> set[str]:
+    return {
+        reverse(name)
+        for name in (
+            "come_back",
+            "robots_txt",
+            "installable:manifest",
+            "installable:service_worker",
+            "installable:offline",
+        )
+    }

@@ -71,6 +71,7 @@ INSTALLED_APPS = [
     "rituals",
     "home",
     "archive",
+    "installable",
 ]
 
 MIDDLEWARE = [

@@ -18,6 +18,7 @@ urlpatterns = [
     path("robots.txt", require_GET(login_not_required(robots_txt)), name="robots_txt"),
     path("", include("home.urls")),
     path("", include("accounts.urls")),
+    path("", include("installable.urls")),
     path("checkins/", include("checkins.urls")),
     path("agreement/", include("agreements.urls")),
     path("triggers/", include("triggers.urls")),

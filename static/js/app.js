@@ -8,11 +8,32 @@
     if (!link) return;
     if (event) event.preventDefault();
     document.body.hidden = true;
-    var leave = function () { window.location.replace(link.href); };
+    var leave = function () {
+      // Opened from the home screen there is no history to replace: the app's window
+      // may stay under the outside site, so it keeps nothing at all to show.
+      document.title = "";
+      document.body.replaceChildren();
+      window.location.replace(link.href);
+    };
     // Sign out on this device too, so Back or a reopened tab shows only the login
-    // page. The content is hidden at once; leaving waits for the sign-out briefly.
-    Promise.race([signOut(link.dataset.signOut), new Promise(function (r) { setTimeout(r, 1500); })])
-      .then(leave, leave);
+    // page, and clear what this app keeps. The content is hidden at once; leaving
+    // waits for both briefly.
+    Promise.race([
+      Promise.all([signOut(link.dataset.signOut), clearAppState()]),
+      new Promise(function (r) { setTimeout(r, 1500); })
+    ]).then(leave, leave);
+  }
+
+  // Everything the app keeps in this browser except its static files (styles,
+  // scripts, icons): the service worker's other caches, and this site's storage.
+  function clearAppState() {
+    try { window.sessionStorage.clear(); window.localStorage.clear(); } catch (e) { /* blocked */ }
+    if (!window.caches) return Promise.resolve();
+    return window.caches.keys().then(function (names) {
+      return Promise.all(names.filter(function (name) {
+        return name.indexOf("static-") !== 0;
+      }).map(function (name) { return window.caches.delete(name); }));
+    });
   }
 
   function signOut(url) {
@@ -44,6 +65,14 @@
     shiftPresses = shiftPresses.filter(function (t) { return now - t < 1500; });
     shiftPresses.push(now);
     if (shiftPresses.length >= 3) quickExit();
+  });
+
+  // Installable on a phone's home screen: the service worker keeps only static files
+  // and a neutral offline page (templates/installable/sw.js).
+  document.addEventListener("DOMContentLoaded", function () {
+    var url = document.body.dataset.serviceWorker;
+    if (!url || !("serviceWorker" in navigator)) return;
+    navigator.serviceWorker.register(url).catch(function () { /* not offered */ });
   });
 
   // After the idle limit, hide the page by going to the login page (the server

@@ -12,6 +12,10 @@ PUBLIC = {
     "health",
     "robots_txt",
     "leave",  # the quick exit's quiet sign-out (POST only)
+    # What a phone asks for to install the app: neutral, nothing of anyone's.
+    "installable:manifest",
+    "installable:service_worker",
+    "installable:offline",
     "join",
     "unsubscribe",
     "resubscribe",

@@ -276,6 +276,22 @@ EXPECTED = {
         "POST": "405   405   405   405   405   405   405   405",
         "OTHER": "405   405   405   405   405   405   405   405",
     },
+    # On the phone's home screen: what the browser itself asks for, public and neutral.
+    "installable:manifest": {  # its name follows the person's discreet setting
+        "GET": "200   200   200   200   200   200   200   200",
+        "POST": "405   405   405   405   405   405   405   405",
+        "OTHER": "405   405   405   405   405   405   405   405",
+    },
+    "installable:service_worker": {
+        "GET": "200   200   200   200   200   200   200   200",
+        "POST": "405   405   405   405   405   405   405   405",
+        "OTHER": "405   405   405   405   405   405   405   405",
+    },
+    "installable:offline": {  # names nothing and no one
+        "GET": "200   200   200   200   200   200   200   200",
+        "POST": "405   405   405   405   405   405   405   405",
+        "OTHER": "405   405   405   405   405   405   405   405",
+    },
     "leave": {  # the quick exit's quiet sign-out
         "GET": "405   405   405   405   405   405   405   405",
         "POST": "204   204   204   204   204   204   204   204",
