@@ -16,7 +16,11 @@ from pacing.models import Exercise
 ENTRIES = [
     pytest.param(module, model, id=model._meta.label)
     for module in PERSONAL_DATA
-    for model in {export.model for export in module.EXPORTS} | set(module.NOT_EXPORTED)
+    # In a fixed order: each test process collects the same list.
+    for model in sorted(
+        {export.model for export in module.EXPORTS} | set(module.NOT_EXPORTED),
+        key=lambda model: model._meta.label,
+    )
 ]
 
 
