@@ -11,6 +11,7 @@ from agreements.models import Agreement
 from checkins.models import CheckIn
 from notices.models import Notice
 from pacing.models import gate_for
+from practice import progress as practice_progress
 from together.services import today_for as together_today
 from triggers.models import Trigger
 
@@ -30,6 +31,7 @@ def today_for(membership: Membership) -> dict:
         **agreement,
         "triggers_waiting": triggers_waiting,
         "together": together_today(membership, now),
+        "practice": practice_progress.today(membership, now),
         # So no part of the page says "nothing is waiting" next to something that is.
         "waiting_elsewhere": bool(unread or triggers_waiting or any(agreement.values())),
     }
