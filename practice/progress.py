@@ -5,13 +5,13 @@ from django.db.models import Prefetch
 from accounts.models import Couple, Membership
 from pacing.models import gate_for
 
-from .models import Agenda, AgendaItem, Practice, PracticeMark, this_week
+from .models import AgendaItem, Practice, PracticeMark, this_week
 
 PRACTICES_SHOWN = 20
 TODAY_SHOWN = 3
 
 
-def completion(couple: Couple) -> list[dict]:
+def completion(couple: Couple, result=None) -> list[dict]:
     """The latest practices, each with every partner it is for and their mark (the
     therapist's view: marks with their lines), newest week first."""
     partners = list(Membership.objects.active().filter(couple=couple).select_related("user"))
@@ -20,7 +20,7 @@ def completion(couple: Couple) -> list[dict]:
         .select_related("exercise")
         .prefetch_related(Prefetch("marks", queryset=PracticeMark.objects.order_by("pk")))
     )[:PRACTICES_SHOWN]
-    result = gate_for(couple)
+    result = result or gate_for(couple)
     rows = []
     for practice in practices:
         marks = {m.person_id: m for m in practice.marks.all()}
@@ -38,11 +38,10 @@ def completion(couple: Couple) -> list[dict]:
     return rows
 
 
-def today(membership: Membership, now) -> dict:
+def today(membership: Membership, now, result=None) -> dict:
     """For Today and the together page: this week's and coming practices meant for me,
     with my mark; and how many items I have on the open agenda."""
-    result = gate_for(membership.couple, now)
-    practices = (
+    practices = list(
         Practice.objects.visible_to(membership)
         .filter(due_week__gte=this_week(membership.couple, now))
         .select_related("exercise")
@@ -56,11 +55,12 @@ def today(membership: Membership, now) -> dict:
         .order_by("due_week", "pk")[:TODAY_SHOWN]
     )
     agenda_items = AgendaItem.objects.visible_to(membership).filter(agenda__closed_at__isnull=True)
-    last_note = Agenda.objects.closed().filter(couple_id=membership.couple_id).first()
+    # The gate is read only when a practice builds on an exercise.
+    if result is None and any(p.exercise_id for p in practices):
+        result = gate_for(membership.couple, now)
     return {
         "practices": [
             (p, p.gate_allows(result), p.my_marks[0] if p.my_marks else None) for p in practices
         ],
         "agenda_count": agenda_items.count(),
-        "last_closed": last_note.closed_at if last_note else None,
     }

@@ -142,7 +142,7 @@ def _therapist_page(request, couple, practice_form=None, close_form=None):
     context = {
         "couple": couple,
         "partners": list(Membership.objects.active().filter(couple=couple).select_related("user")),
-        "rows": progress.completion(couple),
+        "rows": progress.completion(couple, result),
         "agenda_items": list(
             AgendaItem.objects.for_therapist(couple)
             .filter(agenda__closed_at__isnull=True)
