@@ -71,6 +71,10 @@ MUST_BE_ENCRYPTED = {
     "rituals.ritual": {"title"},
     "rituals.feeling": {"line"},
     "rituals.cardanswer": {"text"},
+    "practice.practice": {"text"},
+    "practice.practicemark": {"line"},
+    "practice.agenda": {"note"},
+    "practice.agendaitem": {"text"},
 }
 
 OLD_KEY = Fernet.generate_key().decode()
