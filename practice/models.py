@@ -12,7 +12,7 @@ Who sees what:
 from datetime import date
 
 from django.core.exceptions import PermissionDenied
-from django.db import models, transaction
+from django.db import IntegrityError, models, transaction
 from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone as tz
@@ -229,9 +229,13 @@ class Agenda(models.Model):
     @classmethod
     def open_for(cls, couple: Couple) -> "Agenda":
         agenda = cls.objects.open().filter(couple=couple).first()
-        if agenda is None:
-            agenda, _created = cls.objects.get_or_create(couple=couple, closed_at=None)
-        return agenda
+        if agenda is not None:
+            return agenda
+        try:
+            with transaction.atomic():  # both partners adding the first item at once
+                return cls.objects.create(couple=couple)
+        except IntegrityError:
+            return cls.objects.open().get(couple=couple)
 
     @transaction.atomic
     def close(self, therapist: User, note: str) -> bool:

@@ -105,3 +105,13 @@ def test_agenda_items_tell_the_therapist_and_closing_tells_both(couple, hurt, in
 def test_no_therapist_no_agenda_notice(couple, hurt):
     AgendaItem.add(member(hurt), about="own", text="For later.")
     assert not Notice.objects.filter(kind=Kind.AGENDA_ITEM_ADDED).exists()
+
+
+def test_one_open_agenda_even_when_both_add_the_first_item_at_once(couple, hurt, involved):
+    from django.db import IntegrityError, transaction
+
+    first = Agenda.open_for(couple)
+    assert Agenda.open_for(couple) == first
+    with pytest.raises(IntegrityError), transaction.atomic():
+        Agenda.objects.create(couple=couple)  # the constraint behind `open_for`
+    assert Agenda.objects.open().count() == 1
