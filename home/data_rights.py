@@ -26,6 +26,7 @@ import checkins.personal_data
 import forgiveness.personal_data
 import notices.personal_data
 import pacing.personal_data
+import practice.personal_data
 import repair.personal_data
 import rituals.personal_data
 import therapists.personal_data
@@ -48,6 +49,7 @@ PERSONAL_DATA: tuple[ModuleType, ...] = (
     forgiveness.personal_data,
     acknowledgement.personal_data,
     rituals.personal_data,
+    practice.personal_data,
     therapists.personal_data,
     notices.personal_data,
 )

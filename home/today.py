@@ -11,6 +11,7 @@ from agreements.models import Agreement
 from checkins.models import CheckIn
 from notices.models import Notice
 from pacing.models import gate_for
+from practice import progress as practice_progress
 from together.services import today_for as together_today
 from triggers.models import Trigger
 
@@ -23,13 +24,15 @@ def today_for(membership: Membership) -> dict:
     agreement = Agreement.objects.waiting_for(membership)
     triggers_waiting = list(Trigger.objects.waiting_for_reassurance_from(membership)[:3])
     unread = list(Notice.objects.visible_to(membership.user).unread()[:UNREAD_SHOWN])
+    gate = gate_for(couple, now)
     return {
         "notices": unread,
         "checkin": CheckIn.objects.status_for(membership, now),
-        "tier": gate_for(couple, now).tier,
+        "tier": gate.tier,
         **agreement,
         "triggers_waiting": triggers_waiting,
         "together": together_today(membership, now),
+        "practice": practice_progress.today(membership, now, gate),
         # So no part of the page says "nothing is waiting" next to something that is.
         "waiting_elsewhere": bool(unread or triggers_waiting or any(agreement.values())),
     }

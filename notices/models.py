@@ -77,6 +77,9 @@ class Kind(models.TextChoices):
     RITUAL_KEPT = "ritual_kept", _("Your partner would rather keep a ritual going")
     RITUAL_ENDED = "ritual_ended", _("A ritual was ended, as you asked")
     RITUAL_COMING_UP = "ritual_coming_up", _("A ritual you asked to be reminded of is coming up")
+    PRACTICE_WRITTEN = "practice_written", _("Your therapist wrote a practice for you")
+    AGENDA_ITEM_ADDED = "agenda_item_added", _("A couple added to the agenda of their next session")
+    AGENDA_CLOSED = "agenda_closed", _("Your therapist closed your session agenda with a note")
 
 
 # The kinds that also send a discreet email, and which one (each can be turned off).

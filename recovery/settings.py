@@ -69,6 +69,7 @@ INSTALLED_APPS = [
     "forgiveness",
     "acknowledgement",
     "rituals",
+    "practice",
     "home",
     "archive",
     "installable",

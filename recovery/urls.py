@@ -29,6 +29,7 @@ urlpatterns = [
     path("forgiveness/", include("forgiveness.urls")),
     path("letter/", include("acknowledgement.urls")),
     path("rituals/", include("rituals.urls")),
+    path("practice/", include("practice.urls")),
     path("therapists/", include("therapists.urls")),
     path("archive/", include("archive.urls")),
     path("news/", include("notices.urls")),

@@ -352,6 +352,9 @@ class AuditAction(models.TextChoices):
     READ_ASKED = "read_asked", _("Opened the letters page")
     COMMENT_ASKED = "comment_asked", _("Wrote on the letters page")
     VIEW_RITUALS = "view_rituals", _("Looked at which rituals you keep")
+    VIEW_PRACTICE = "view_practice", _("Looked at your practice and your session agenda")
+    WRITE_PRACTICE = "write_practice", _("Wrote a practice for you")
+    CLOSE_AGENDA = "close_agenda", _("Closed your session agenda with a note")
 
 
 class AppendOnlyQuerySet(models.QuerySet):

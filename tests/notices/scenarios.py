@@ -17,6 +17,7 @@ from forgiveness.models import Reflection as ForgivenessReflection
 from notices.models import Kind
 from notices.services import member_ids, notify
 from pacing.models import gate_for
+from practice.models import About, Agenda, AgendaItem, ForWhom, Practice, this_week
 from repair.models import PlanChange, Repair
 from rituals.models import Lead, Reminder, Ritual
 from rituals.reminders import remind_rituals
@@ -489,6 +490,36 @@ def _ritual_coming_up(w):
     return w.hurt
 
 
+def _practice_for(for_whom: str):
+    def act(w):
+        Practice.write(
+            w.couple,
+            w.therapist,
+            text=written("practice"),
+            due_week=this_week(w.couple),
+            for_whom=for_whom,
+        )
+        return w.therapist
+
+    return act
+
+
+def _agenda_item(w):
+    AgendaItem.add(member(w.hurt), about=About.OWN, text=written("agenda-item"))
+    return w.hurt
+
+
+def _agenda_item_without_a_therapist(w):
+    TherapistLink.objects.filter(couple=w.couple).update(ended_at=timezone.now())
+    return _agenda_item(w)
+
+
+def _agenda_closed(w):
+    _agenda_item(w)
+    Agenda.open_for(w.couple).close(w.therapist, written("agenda-note"))
+    return w.therapist
+
+
 SCENARIOS = {
     "trigger shared now": (Kind.TRIGGER_WAITING, _trigger_now, "partner"),
     "trigger for the check-in": (Kind.TRIGGER_WAITING, _trigger_at_checkin, None),
@@ -561,4 +592,18 @@ SCENARIOS = {
     "ritual suggestion declined": (Kind.RITUAL_DECLINED, _ritual_declined, "partner"),
     "ritual kept by the partner": (Kind.RITUAL_KEPT, _ritual_kept, "partner"),
     "ritual: asker changed their mind": (Kind.RITUAL_KEPT, _ritual_mind_changed, None),
+    "practice for both": (Kind.PRACTICE_WRITTEN, _practice_for(ForWhom.BOTH), "couple"),
+    "practice for the hurt partner": (Kind.PRACTICE_WRITTEN, _practice_for(ForWhom.HURT), "hurt"),
+    "practice for the involved partner": (
+        Kind.PRACTICE_WRITTEN,
+        _practice_for(ForWhom.INVOLVED),
+        "involved",
+    ),
+    "agenda item added": (Kind.AGENDA_ITEM_ADDED, _agenda_item, "therapist"),
+    "agenda item, no therapist": (
+        Kind.AGENDA_ITEM_ADDED,
+        _agenda_item_without_a_therapist,
+        None,
+    ),
+    "agenda closed with a note": (Kind.AGENDA_CLOSED, _agenda_closed, "couple"),
 }

@@ -43,8 +43,11 @@ COUPLE_PAGES = {
     # finished in the last 12 weeks (the long history has one every other week).
     "/triggers/patterns/": (7, 21 + 6),
     # The together page also reads the couple's rituals and the times both kept them
-    # (two queries; a row per ritual, and per kept time over the rituals' lookback).
-    "/together/": (17, 20 + 6 + STREAK_WEEKS + TRANSPARENT_WEEKS),
+    # (two queries; a row per ritual, and per kept time over the rituals' lookback),
+    # and the therapist's practices for the coming weeks with the caller's marks and
+    # the count of their agenda items (two queries, three more with a practice on an
+    # exercise; at most three practices, their marks, and the count).
+    "/together/": (19, 20 + 6 + 7 + STREAK_WEEKS + TRANSPARENT_WEEKS),
     # Twenty repairs listed, and the time to come back.
     "/repair/": (6, 10 + 20 + 6),
     "/agreement/history/": (7, 11),

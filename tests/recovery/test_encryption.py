@@ -73,6 +73,10 @@ MUST_BE_ENCRYPTED = {
     "rituals.cardanswer": {"text"},
     "forgiveness.reflection": {"text"},
     "forgiveness.message": {"text"},
+    "practice.practice": {"text"},
+    "practice.practicemark": {"line"},
+    "practice.agenda": {"note"},
+    "practice.agendaitem": {"text"},
 }
 
 OLD_KEY = Fernet.generate_key().decode()

@@ -17,6 +17,7 @@ from checkins.models import CheckIn
 from forgiveness.models import Message as ForgivenessMessage
 from forgiveness.models import Reflection as ForgivenessReflection
 from pacing.models import Exercise, ExerciseSession, ReadinessReport, Reflection
+from practice.models import Agenda, AgendaItem, Practice, PracticeMark
 from repair.models import Origin, PlanChange, PlanOutcome, Repair, RepairSide
 from rituals.models import Card, CardAnswer, Feeling, Mark, Ritual
 from rituals.models import Status as RitualStatus
@@ -276,6 +277,14 @@ def write_everything(author: User, couple: Couple, tag: str, week: int = 0) -> d
     ForgivenessMessage.objects.create(
         couple=couple, author=author, text=mark(ForgivenessMessage, "text")
     )
+    practice = Practice.objects.create(
+        couple=couple, text="Ten minutes.", due_week=date(2026, 1, 5), for_whom="both"
+    )
+    PracticeMark.objects.create(
+        practice=practice, person=author, outcome="hard", line=mark(PracticeMark, "line")
+    )
+    agenda = Agenda.objects.create(couple=couple, closed_at=now)
+    AgendaItem.objects.create(agenda=agenda, author=author, text=mark(AgendaItem, "text"))
 
     SafetyCheck.objects.create(user=author, afraid=SafetyCheck.Answer.NO)
     CsiResponse.objects.create(
@@ -314,10 +323,26 @@ def write_therapist_note(therapist: User, couple: Couple, tag: str) -> dict[str,
         ready_at=timezone.now(),
     )
     LetterComment.objects.create(letter=letter, therapist=therapist, text=f"{tag}-{comment}")
+    practice, agenda_note = "practice.practice.text", "practice.agenda.note"
+    Practice.objects.create(
+        couple=couple,
+        therapist=therapist,
+        text=f"{tag}-{practice}",
+        due_week=date(2026, 1, 5),
+        for_whom="both",
+    )
+    Agenda.objects.create(
+        couple=couple,
+        closed_at=timezone.now(),
+        closed_by=therapist,
+        note=f"{tag}-{agenda_note}",
+    )
     return {
         note: f"{tag}-{note}",
         suggestion: f"{tag}-{suggestion}",
         comment: f"{tag}-{comment}",
+        practice: f"{tag}-{practice}",
+        agenda_note: f"{tag}-{agenda_note}",
     }
 
 

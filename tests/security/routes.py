@@ -112,6 +112,7 @@ KWARGS = {
     },
     **{f"rituals:{name}": _pk("proposed_ritual") for name in ("accept", "decline", "withdraw")},
     "rituals:favourite": _pk("card"),
+    **{f"practice:{name}": _pk("practice") for name in ("detail", "mark", "start")},
     "rituals:answer": _pk("card"),
     "transparency:heads_up": _pk("heads_up"),
     "transparency:edit": _pk("heads_up"),
@@ -159,6 +160,14 @@ VARIANTS = {
     "forgiveness:message (shared)": ("forgiveness:message", _pk("forgiveness_shared")),
     "forgiveness:share (shared)": ("forgiveness:share", _pk("forgiveness_shared")),
     "rituals:answer (closed tier)": ("rituals:answer", _pk("closed_card")),
+    **{
+        f"practice:{name} (for Alex only)": (f"practice:{name}", _pk("alex_practice"))
+        for name in ("detail", "mark", "start")
+    },
+    **{
+        f"practice:{name} (closed tier)": (f"practice:{name}", _pk("closed_practice"))
+        for name in ("detail", "mark", "start")
+    },
     "rituals:favourite (closed tier)": ("rituals:favourite", _pk("closed_card")),
     "repair:detail (both finished)": ("repair:detail", _pk("completed_repair")),
     "repair:save_side (both finished)": ("repair:save_side", _pk("completed_repair")),

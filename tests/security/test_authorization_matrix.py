@@ -528,6 +528,61 @@ EXPECTED = {
         "POST": "LOGIN 404   404   404   405   404   404   404",
         "OTHER": "LOGIN 404   404   404   405   404   404   404",
     },
+    # Practice: Dr. Lee's practice for both on an open exercise; one for Alex only; one
+    # on an exercise of a closed tier (shown as waiting, never started nor marked).
+    "practice:agenda": {  # posted empty: a form error; Robin has his couple's own
+        "GET": "LOGIN 200   200   200   404   404   404   404",
+        "POST": "LOGIN 422   422   422   404   404   404   404",
+    },
+    "practice:detail": {
+        "GET": "LOGIN 200   200   404   404   404   404   404",
+        "POST": "LOGIN 405   405   405   405   405   405   405",
+    },
+    "practice:mark": {  # posted empty: "nothing marked", for the caller only
+        "GET": "LOGIN 302   302   302   302   302   302   302",
+        "POST": "LOGIN 302   302   404   404   404   404   404",
+    },
+    "practice:start": {  # the exercise's session starts
+        "GET": "LOGIN 302   302   302   302   302   302   302",
+        "POST": "LOGIN 302   302   404   404   404   404   404",
+    },
+    "practice:detail (for Alex only)": {
+        "GET": "LOGIN 404   200   404   404   404   404   404",
+        "POST": "LOGIN 405   405   405   405   405   405   405",
+    },
+    "practice:mark (for Alex only)": {
+        "GET": "LOGIN 302   302   302   302   302   302   302",
+        "POST": "LOGIN 404   302   404   404   404   404   404",
+    },
+    "practice:start (for Alex only)": {  # his therapist's own words: nothing to start
+        "GET": "LOGIN 302   302   302   302   302   302   302",
+        "POST": "LOGIN 404   302   404   404   404   404   404",
+    },
+    "practice:detail (closed tier)": {  # shown as waiting for the right time
+        "GET": "LOGIN 200   200   404   404   404   404   404",
+        "POST": "LOGIN 405   405   405   405   405   405   405",
+    },
+    "practice:mark (closed tier)": {  # refused kindly
+        "GET": "LOGIN 302   302   302   302   302   302   302",
+        "POST": "LOGIN 403   403   404   404   404   404   404",
+    },
+    "practice:start (closed tier)": {
+        "GET": "LOGIN 302   302   302   302   302   302   302",
+        "POST": "LOGIN 403   403   404   404   404   404   404",
+    },
+    "practice:therapist_couple": {
+        "GET": "LOGIN 404   404   404   200   404   404   404",
+        "POST": "LOGIN 404   404   404   405   404   404   404",
+        "OTHER": "LOGIN 404   404   404   405   404   404   404",
+    },
+    **{
+        f"practice:{name}": {  # posted empty: a form error on the practice page
+            "GET": "LOGIN 404   404   404   405   404   404   404",
+            "POST": "LOGIN 404   404   404   422   404   404   404",
+            "OTHER": "LOGIN 404   404   404   405   404   404   404",
+        }
+        for name in ("write", "close_agenda")
+    },
     "together:journal": {  # a person's own, not the couple's: staff have one too
         "GET": "LOGIN 200   200   200   404   404   404   200",
         "POST": "LOGIN 422   422   422   404   404   404   422",

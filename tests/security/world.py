@@ -33,6 +33,7 @@ from forgiveness.models import Message as ForgivenessMessage
 from forgiveness.models import Prompt as ForgivenessPrompt
 from forgiveness.models import Reflection as ForgivenessReflection
 from pacing.models import Exercise, ExerciseSession, FalseConnectionCheck, ReadinessReport, gate_for
+from practice.models import About, Agenda, AgendaItem, ForWhom, Outcome, Practice
 from repair.models import Origin, PlanChange, Repair, Understood
 from rituals import deck
 from rituals.models import Card, Lead, Reminder, Ritual
@@ -327,6 +328,7 @@ def build() -> World:
     _repairs(world, sam_m, alex_m)
     _forgiveness(world, couple, sam, now)
     _rituals(world, sam_m, alex_m, now)
+    _practice(world, sam_m, alex_m, now)
 
     # Transparency: Alex's heads-up (shared by definition), Alex's plans for this week
     # shared, and a draft for next week only Alex sees; Robin's couple has a heads-up
@@ -410,6 +412,55 @@ def _rituals(world: World, sam_m, alex_m, now) -> None:
     deck.answer(alex_m, other, secret("alex", "card-answer-shared", readers=("sam",)), True)
     deck.toggle_favourite(sam_m, card)
     deck.draw(alex_m, result)
+
+
+def _practice(world: World, sam_m, alex_m, now) -> None:
+    """Dr. Lee's practices: one for both on an open exercise, which Alex found hard with
+    a line for Dr. Lee only and Sam found hard with a line shared with Alex; one for
+    Alex alone; one on an exercise of a closed tier. On the open agenda, Sam's private
+    item and Alex's shared one; an earlier agenda closed with Dr. Lee's note."""
+    ids, secret = world.ids, world.secret
+    couple, lee = sam_m.couple, world.people["lee"]
+    week = now.astimezone(couple.zone).date()
+    week -= timedelta(days=week.weekday())
+    result = gate_for(couple)
+    both = Practice.write(
+        couple,
+        lee,
+        exercise=Exercise.objects.filter(tier=0).order_by("pk").first(),
+        due_week=week,
+        for_whom=ForWhom.BOTH,
+    )
+    both.mark(alex_m, result, Outcome.HARD, secret("alex", "practice-hard", readers=("therapist",)))
+    shared_line = secret("sam", "practice-hard-shared", readers=("alex", "therapist"))
+    both.mark(sam_m, result, Outcome.HARD, shared_line, True)
+    ids["practice"] = both.pk
+    ids["alex_practice"] = Practice.write(
+        couple,
+        lee,
+        text=secret("lee", "practice-for-alex", readers=("alex", "therapist")),
+        due_week=week,
+        for_whom=ForWhom.INVOLVED,
+    ).pk
+    ids["closed_practice"] = Practice.write(
+        couple,
+        lee,
+        exercise=Exercise.objects.filter(tier=4).order_by("pk").first(),
+        due_week=week,
+        for_whom=ForWhom.BOTH,
+    ).pk
+    earlier = Agenda.open_for(couple)
+    AgendaItem.add(sam_m, about=About.OWN, text="Something we talked about already.")
+    earlier.close(lee, secret("lee", "agenda-note", readers=("sam", "alex", "therapist")))
+    AgendaItem.add(
+        sam_m, about=About.QUESTION, text=secret("sam", "agenda-private", readers=("therapist",))
+    )
+    AgendaItem.add(
+        alex_m,
+        about=About.OWN,
+        text=secret("alex", "agenda-shared", readers=("sam", "therapist")),
+        shared_with_partner=True,
+    )
 
 
 def _repairs(world: World, sam_m, alex_m) -> None:

@@ -7,6 +7,7 @@ import checkins.demo
 import forgiveness.demo
 import notices.demo
 import pacing.demo
+import practice.demo
 import repair.demo
 import rituals.demo
 import therapists.demo
@@ -36,6 +37,7 @@ class Command(BaseCommand):
         rituals.demo.seed(people)
         triggers.demo.seed(people)
         therapists.demo.seed(people)
+        practice.demo.seed(people)
         notices.demo.seed(people)
         self.stdout.write(self.style.SUCCESS("Demo data ready. Log in with:"))
         for user in people.values():
