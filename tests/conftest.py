@@ -12,6 +12,7 @@ from urllib.parse import urlsplit, urlunsplit
 import pytest
 from django.core.cache import cache
 from django.test import Client
+from pytest_django.plugin import blocking_manager_key
 
 from recovery.celery import app as celery_app
 from recovery.redis_config import redis_settings
@@ -47,6 +48,23 @@ def _own_redis_database_per_worker(settings) -> None:
     for key, value in redis_settings(url).items():
         setattr(settings, key, value)
     celery_app.conf.broker_url = url
+
+
+@pytest.hookimpl(wrapper=True)
+def pytest_runtest_teardown(item, nextitem):
+    """A test with real transactions empties every table when it ends, including the
+    rows data migrations load (the exercise library, the curiosity deck). Put them
+    back once it is over, so that whichever test a process runs next finds them."""
+    result = yield
+    if {"transactional_db", "live_server"} & set(item.fixturenames):
+        from importlib import import_module
+
+        from django.apps import apps
+
+        with item.config.stash[blocking_manager_key].unblock():
+            import_module("pacing.migrations.0002_exercise_library").add_library(apps, None)
+            import_module("rituals.migrations.0002_curiosity_deck").add_deck(apps, None)
+    return result
 
 
 def require(available: bool, reason: str) -> None:

@@ -32,16 +32,9 @@ def pytest_collection_modifyitems(items):
 
 
 @pytest.fixture(autouse=True)
-def _loaded_by_migrations(transactional_db):
-    """Transactional tests empty every table afterwards, including the exercise
-    library and the curiosity deck that data migrations load; put them back for each
-    browser test."""
-    from importlib import import_module
-
-    from django.apps import apps
-
-    import_module("pacing.migrations.0002_exercise_library").add_library(apps, None)
-    import_module("rituals.migrations.0002_curiosity_deck").add_deck(apps, None)
+def _real_transactions(transactional_db):
+    """The live server's thread reads what the test writes, so the writes commit (what
+    data migrations loaded is put back afterwards: tests/conftest.py)."""
 
 
 @pytest.fixture(scope="session")
