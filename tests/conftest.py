@@ -12,7 +12,7 @@ from urllib.parse import urlsplit, urlunsplit
 import pytest
 from django.core.cache import cache
 from django.test import Client
-from pytest_django.plugin import blocking_manager_key
+from pytest_django.plugin import blocking_manager_key, validate_django_db
 
 from recovery.celery import app as celery_app
 from recovery.redis_config import redis_settings
@@ -56,7 +56,12 @@ def pytest_runtest_teardown(item, nextitem):
     rows data migrations load (the exercise library, the curiosity deck). Put them
     back once it is over, so that whichever test a process runs next finds them."""
     result = yield
-    if {"transactional_db", "live_server"} & set(item.fixturenames):
+    marker = item.get_closest_marker("django_db")
+    transactional = {"transactional_db", "live_server"} & set(item.fixturenames) or (
+        marker is not None and validate_django_db(marker)[0]  # its "transaction"
+    )
+    # After the last test the test database is gone: nothing to put back.
+    if transactional and nextitem is not None:
         from importlib import import_module
 
         from django.apps import apps
