@@ -464,20 +464,18 @@ def _ritual_declined(w):
     return w.involved
 
 
-def _ritual_kept(w):
-    agreed = ritual(w)
-    agreed.accept(member(w.involved), gate_for(w.couple))
-    agreed.ask_to_end(member(w.hurt))
-    agreed.keep_going(member(w.involved))
-    return w.involved
+def _ritual_kept_by(role: str):
+    """Sam asks to end an agreed ritual; `role` ("involved" or "hurt") keeps it going."""
 
+    def act(w):
+        agreed = ritual(w)
+        agreed.accept(member(w.involved), gate_for(w.couple))
+        agreed.ask_to_end(member(w.hurt))
+        keeper = getattr(w, role)
+        agreed.keep_going(member(keeper))
+        return keeper
 
-def _ritual_mind_changed(w):
-    agreed = ritual(w)
-    agreed.accept(member(w.involved), gate_for(w.couple))
-    agreed.ask_to_end(member(w.hurt))
-    agreed.keep_going(member(w.hurt))
-    return w.hurt
+    return act
 
 
 def _ritual_coming_up(w):
@@ -590,8 +588,8 @@ SCENARIOS = {
     "ritual ended by both": (Kind.RITUAL_ENDED, _ritual_ended, "partner"),
     "ritual reminder": (Kind.RITUAL_COMING_UP, _ritual_coming_up, "hurt"),
     "ritual suggestion declined": (Kind.RITUAL_DECLINED, _ritual_declined, "partner"),
-    "ritual kept by the partner": (Kind.RITUAL_KEPT, _ritual_kept, "partner"),
-    "ritual: asker changed their mind": (Kind.RITUAL_KEPT, _ritual_mind_changed, None),
+    "ritual kept by the partner": (Kind.RITUAL_KEPT, _ritual_kept_by("involved"), "partner"),
+    "ritual: asker changed their mind": (Kind.RITUAL_KEPT, _ritual_kept_by("hurt"), None),
     "practice for both": (Kind.PRACTICE_WRITTEN, _practice_for(ForWhom.BOTH), "couple"),
     "practice for the hurt partner": (Kind.PRACTICE_WRITTEN, _practice_for(ForWhom.HURT), "hurt"),
     "practice for the involved partner": (
