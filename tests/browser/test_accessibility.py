@@ -7,11 +7,9 @@ history, lists with entries, notes, diffs), not empty shells.
 """
 
 import io
-from importlib import import_module
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
-from django.apps import apps
 from django.core.management import call_command
 
 from accounts.models import Membership
@@ -28,7 +26,6 @@ from ..factories import PASSWORD, make_user
 pytestmark = pytest.mark.django_db(transaction=True)
 # The exercise library comes from a data migration, which a transactional test's flush
 # empties: load it again (idempotently) before the demo, as a real installation has it.
-add_library = import_module("pacing.migrations.0002_exercise_library").add_library
 
 DEMO_PASSWORD = "demo-pass-2026"
 PHONE = {"width": 390, "height": 844}
@@ -134,7 +131,6 @@ ARCHIVE_PAGES = [
 @pytest.fixture
 def demo(settings):
     settings.THERAPIST_MFA_REQUIRED = False
-    add_library(apps, None)
     call_command("seed_demo", stdout=io.StringIO())
     couple = Membership.objects.active().get(user__email="hurt@demo.test").couple
     return {
