@@ -13,6 +13,9 @@ _STARTED = "session_started_at"
 _SEEN = "session_seen_at"
 # Rewrite the activity stamp at most this often, to spare a session write per request.
 _SEEN_GRANULARITY = 60
+# Sent by the page's own timed refreshes (templates mark them with hx-headers). They are
+# not someone at the screen: an open tab left on a shared computer must still time out.
+BACKGROUND_HEADER = "X-Background-Refresh"
 
 PERMISSIONS_POLICY = (
     "accelerometer=(), camera=(), geolocation=(), gyroscope=(), magnetometer=(), "
@@ -34,6 +37,8 @@ def session_limits(get_response):
                 logout(request)
                 messages.info(request, _("You were signed out to keep your space private."))
                 return redirect_to_login(request.get_full_path())
+            if BACKGROUND_HEADER in request.headers and _SEEN in request.session:
+                return get_response(request)
             if now - seen >= _SEEN_GRANULARITY or _SEEN not in request.session:
                 request.session[_SEEN] = now
         return get_response(request)

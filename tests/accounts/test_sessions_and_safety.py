@@ -5,6 +5,7 @@ import time_machine
 from django.urls import reverse
 from django.utils import timezone
 
+from accounts.middleware import BACKGROUND_HEADER
 from accounts.models import SafetyCheck
 
 from ..conftest import client_for
@@ -27,6 +28,26 @@ def test_activity_keeps_a_session_alive(hurt, couple):
     for minutes in (0, 20, 40, 60, 80):
         with time_machine.travel(start + timedelta(minutes=minutes)):
             assert client.get(reverse("home")).status_code == HTTPStatus.OK
+
+
+def test_the_pages_own_timed_refreshes_do_not_keep_a_session_alive(hurt, couple):
+    """An open tab left on a shared computer still times out: the count of what's new
+    polls every minute, but that is not someone at the screen."""
+    client = client_for(hurt)
+    start = timezone.now()
+    home = client.get(reverse("home")).content.decode()
+    assert f'hx-headers=\'{{"{BACKGROUND_HEADER}": "1"}}\' data-poll-when-visible' in home
+    for minutes in (10, 20, 29):
+        with time_machine.travel(start + timedelta(minutes=minutes)):
+            poll = client.get(
+                reverse("notices:count"), headers={BACKGROUND_HEADER: "1", "HX-Request": "true"}
+            )
+            assert poll.status_code == HTTPStatus.OK
+
+    with time_machine.travel(start + timedelta(minutes=31)):
+        response = client.get(reverse("home"))
+
+    assert response["Location"].startswith(reverse("account_login"))
 
 
 def test_a_login_ends_after_its_absolute_lifetime_even_when_active(hurt, couple):
