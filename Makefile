@@ -12,7 +12,7 @@ export PORT
 export UV_PYTHON_DOWNLOADS := never
 export UV_PROJECT_ENVIRONMENT := $(VENV)
 
-.PHONY: install run test lint format bench screenshots restore-drill clean
+.PHONY: install run test lint format messages bench screenshots restore-drill clean
 
 $(UV):
 	$(PYTHON) -m venv $(VENV)
@@ -38,6 +38,16 @@ lint: install
 format: install
 	$(VENV)/bin/ruff check --fix .
 	$(VENV)/bin/ruff format .
+
+# The translation catalogues (README "Languages"): every language of LANGUAGES but
+# English, brought up to date with the code and templates, then compiled. Needs GNU
+# gettext (apt-get install gettext).
+MESSAGES_IGNORE := --ignore=.venv --ignore=staticfiles --ignore=tests --ignore=bench \
+	--ignore=scripts --ignore=docs
+messages: install
+	DJANGO_DEBUG=1 $(PY) manage.py makemessages --all --add-location=file --no-obsolete \
+		$(MESSAGES_IGNORE)
+	DJANGO_DEBUG=1 $(PY) manage.py compilemessages --ignore=.venv
 
 # Phone-sized screenshots of the main pages, from the demo data, for the README.
 screenshots: install

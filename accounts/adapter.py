@@ -12,6 +12,9 @@ slow everywhere. The limits themselves are `ACCOUNT_RATE_LIMITS` in the settings
 from allauth.account.adapter import DefaultAccountAdapter
 from django.conf import settings
 from django.core import signing
+from django.utils import translation
+
+from .models import User
 
 DEVICE_COOKIE = "cg_device"
 DEVICE_COOKIE_MAX_AGE = 365 * 24 * 3600
@@ -59,3 +62,16 @@ class AccountAdapter(DefaultAccountAdapter):
             samesite="Lax",
         )
         return response
+
+    def send_mail(self, template_prefix, email, context):
+        """allauth's emails (address confirmation, password reset) in the recipient's
+        language; to an address without an account, in the language of the page."""
+        language = _language_of(context.get("user"), email) or translation.get_language()
+        with translation.override(language):
+            super().send_mail(template_prefix, email, context)
+
+
+def _language_of(user, email: str) -> str | None:
+    if not isinstance(user, User):
+        user = User.objects.filter(email__iexact=email).only("language").first()
+    return user.language if user else None

@@ -8,14 +8,15 @@ PEOPLE = {
     "hurt": ("hurt@demo.test", "Sam", "Europe/London"),
     "involved": ("involved@demo.test", "Alex", "Europe/London"),
     "outsider1": ("outsider1@demo.test", "Robin", "America/New_York"),
-    "outsider2": ("outsider2@demo.test", "Jamie", "America/New_York"),
+    "outsider2": ("outsider2@demo.test", "Jamie", "America/New_York", "es"),
     "therapist": ("therapist@demo.test", "Dr. Morgan Lee", "Europe/London"),
 }
 
 
-def _person(email, name, zone, password, **extra) -> User:
+def _person(email, name, zone, language="en", *, password, **extra) -> User:
     user, created = User.objects.get_or_create(
-        email=email, defaults={"display_name": name, "timezone": zone, **extra}
+        email=email,
+        defaults={"display_name": name, "timezone": zone, "language": language, **extra},
     )
     if created:
         user.set_password(password)
@@ -37,8 +38,8 @@ def _couple(first: User, second: User) -> Couple:
 
 def seed_people(password: str) -> dict[str, User]:
     people = {
-        key: _person(email, name, zone, password, is_therapist=(key == "therapist"))
-        for key, (email, name, zone) in PEOPLE.items()
+        key: _person(*details, password=password, is_therapist=(key == "therapist"))
+        for key, details in PEOPLE.items()
     }
     _couple(people["hurt"], people["involved"])
     _couple(people["outsider1"], people["outsider2"])

@@ -1,4 +1,5 @@
 from django import forms
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from .models import EmailKind, EmailOptOut, Role, SafetyCheck, User, timezone_choices
@@ -30,7 +31,9 @@ class SignupForm(forms.Form):
     def signup(self, request, user):
         user.display_name = self.cleaned_data["display_name"]
         user.timezone = self.cleaned_data["timezone"]
-        user.save(update_fields=["display_name", "timezone"])
+        # The language the sign-up page was shown in (the browser's), until they choose.
+        user.language = get_language()
+        user.save(update_fields=["display_name", "timezone", "language"])
 
 
 class CoupleStartForm(forms.Form):
@@ -81,6 +84,21 @@ class ProfileForm(forms.ModelForm):
                 "If the app is already on your home screen, the phone may take a day to "
                 "change it."
             ),
+        }
+
+
+class LanguageForm(forms.ModelForm):
+    """The language of a person's pages and emails."""
+
+    class Meta:
+        model = User
+        fields = ["language"]
+        labels = {"language": _("Language for pages and emails")}
+        error_messages = {
+            "language": {
+                "required": _("Please choose a language."),
+                "invalid_choice": _("Please choose a language from the list."),
+            }
         }
 
 

@@ -6,7 +6,7 @@ from django.contrib import messages
 from django.contrib.auth import logout
 from django.contrib.auth.views import redirect_to_login
 from django.template.loader import render_to_string
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 _STARTED = "session_started_at"
@@ -61,6 +61,19 @@ def private_pages(get_response):
         if request.user.is_authenticated:
             response["X-Robots-Tag"] = "noindex, nofollow"
         return response
+
+    return middleware
+
+
+def personal_language(get_response):
+    """Signed-in pages in the person's own language; signed-out pages keep the one
+    LocaleMiddleware chose from the browser's Accept-Language."""
+
+    def middleware(request):
+        if request.user.is_authenticated and request.user.language != request.LANGUAGE_CODE:
+            translation.activate(request.user.language)
+            request.LANGUAGE_CODE = translation.get_language()
+        return get_response(request)
 
     return middleware
 

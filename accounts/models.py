@@ -18,6 +18,10 @@ from .signals import space_closed
 INVITATION_LIFETIME = timedelta(days=7)
 
 
+def language_choices():
+    return settings.LANGUAGES
+
+
 def timezone_choices():
     return [(name, name.replace("_", " ")) for name in sorted(zoneinfo.available_timezones())]
 
@@ -51,6 +55,10 @@ class User(AbstractUser):
     email = models.EmailField(_("email address"), unique=True)
     display_name = models.CharField(_("name shown to your partner"), max_length=60, blank=True)
     timezone = models.CharField(_("time zone"), max_length=64, default="UTC")
+    # Pages and emails in this language (signed-out pages follow the browser's).
+    language = models.CharField(
+        _("language"), max_length=8, choices=language_choices, default=settings.LANGUAGE_CODE
+    )
     is_therapist = models.BooleanField(default=False)
     # When the weekly check-in reminder arrives, in the person's own time zone.
     reminder_weekday = models.PositiveSmallIntegerField(

@@ -52,20 +52,27 @@ def send_once(user: User, kind: EmailKind, period: str, template: str, context=N
         "List-Unsubscribe": f"<{unsubscribe_url}>",
         "List-Unsubscribe-Post": "List-Unsubscribe=One-Click",
     }
-    deliver(record, user.email, template, context, headers)
+    deliver(record, user.email, template, context, headers, language=user.language)
     return True
 
 
 def send_once_to_address(
-    address: str, kind: InvitationEmailKind, period: str, template: str, context=None
+    address: str,
+    kind: InvitationEmailKind,
+    period: str,
+    template: str,
+    context=None,
+    *,
+    language: str,
 ) -> bool:
     """`send_once` for an address without an account (an invitation): claimed per
     kind and period, where the period names the invitation. The address itself is
-    not stored with the claim."""
+    not stored with the claim. Nobody's language is known for it, so it comes in the
+    `language` of the person who invited them."""
     record = SentEmail.claim(None, kind, period, new_message_id())
     if record is None:
         return False
-    deliver(record, address, template, context or {}, {})
+    deliver(record, address, template, context or {}, {}, language=language)
     return True
 
 
@@ -73,10 +80,16 @@ def new_message_id() -> str:
     return make_msgid(domain=urlsplit(settings.SITE_URL).hostname or "localhost")
 
 
-def deliver(record: SentEmail, to: str, template: str, context: dict, headers: dict) -> None:
+def deliver(
+    record: SentEmail, to: str, template: str, context: dict, headers: dict, *, language: str
+) -> None:
     try:
         send_templated_email(
-            to, template, context, headers={**headers, "Message-ID": record.message_id}
+            to,
+            template,
+            context,
+            headers={**headers, "Message-ID": record.message_id},
+            language=language,
         )
     except Exception:
         record.release()

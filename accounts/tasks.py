@@ -24,6 +24,7 @@ def send_invitation(invitation_id: int, token: str) -> None:
         invitation.period,
         "invitation",
         _invitation_context(invitation, token),
+        language=invitation.invited_by.language,
     )
 
 
@@ -54,7 +55,8 @@ def send_owed_invitations() -> int:
             continue
         token = invitation.renew_token()
         context = _invitation_context(invitation, token)
-        deliver(record, invitation.email, "invitation", context, {})
+        language = invitation.invited_by.language
+        deliver(record, invitation.email, "invitation", context, {}, language=language)
         sent += 1
     return sent
 

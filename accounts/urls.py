@@ -9,6 +9,7 @@ urlpatterns = [
     path("space/leave/", views.leave_couple, name="leave_couple"),
     path("join/<str:token>/", views.join, name="join"),
     path("me/", views.profile, name="profile"),
+    path("me/language/", views.language_settings, name="language_settings"),
     path("me/safety/", views.safety_check, name="safety_check"),
     path("me/emails/", views.notification_settings, name="notification_settings"),
     path("unsubscribe/<str:token>/", views.unsubscribe, name="unsubscribe"),

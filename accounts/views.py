@@ -6,6 +6,7 @@ from django.contrib.auth.decorators import login_not_required
 from django.contrib.auth.views import redirect_to_login
 from django.http import Http404
 from django.shortcuts import redirect, render
+from django.utils import translation
 from django.utils.translation import gettext as _
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
@@ -16,6 +17,7 @@ from .access import active_membership, archived_memberships, member_required, pa
 from .forms import (
     CoupleStartForm,
     InviteForm,
+    LanguageForm,
     NotificationSettingsForm,
     ProfileForm,
     SafetyCheckForm,
@@ -150,8 +152,31 @@ def profile(request):
         form.save()
         messages.success(request, _("Saved."))
         return redirect("profile")
-    status = HTTPStatus.UNPROCESSABLE_ENTITY if form.errors else HTTPStatus.OK
-    context = {"form": form, "archives": archived_memberships(request.user)}
+    return _settings_page(request, form=form)
+
+
+@post_only(page="profile")
+def language_settings(request):
+    language_form = LanguageForm(request.POST, instance=request.user)
+    if language_form.is_valid():
+        language_form.save()
+        # This answer and the next page are already in the chosen language.
+        translation.activate(request.user.language)
+        messages.success(request, _("Saved. Pages and emails now come in this language."))
+        return redirect("profile")
+    return _settings_page(request, language_form=language_form)
+
+
+def _settings_page(request, form=None, language_form=None):
+    form = form or ProfileForm(instance=request.user)
+    language_form = language_form or LanguageForm(instance=request.user)
+    failed = form.errors or language_form.errors
+    status = HTTPStatus.UNPROCESSABLE_ENTITY if failed else HTTPStatus.OK
+    context = {
+        "form": form,
+        "language_form": language_form,
+        "archives": archived_memberships(request.user),
+    }
     return render(request, "accounts/profile.html", context, status=status)
 
 

@@ -17,6 +17,7 @@ from django.db.models import (
     Value,
 )
 from django.utils import timezone as tz
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from accounts import versions
@@ -406,6 +407,14 @@ def gates_for(
     return {cid: [results[k] for k in ks] for cid, ks in keys.items()}
 
 
+def library_text(text: str) -> str:
+    """Words of the exercise library or the curiosity deck in the reader's language.
+
+    The texts as written for the product (the data migrations) are in the catalogue;
+    a text staff have changed since has no translation and is shown as they wrote it."""
+    return gettext(text) if text else ""
+
+
 class ExerciseQuerySet(models.QuerySet):
     def within(self, result: gate.GateResult):
         return self.filter(tier__lte=result.tier)
@@ -439,15 +448,23 @@ class Exercise(models.Model):
         constraints = [_between("tier", 0, gate.TOP_TIER, "exercise_tier_0_4")]
 
     def __str__(self):
-        return self.title
+        return self.shown_title
 
     def clean(self):
         if self.slug in RESERVED_SLUGS:
             raise ValidationError({"slug": _("This address is used by another page.")})
 
     @property
+    def shown_title(self) -> str:
+        return library_text(self.title)
+
+    @property
+    def shown_purpose(self) -> str:
+        return library_text(self.purpose)
+
+    @property
     def step_list(self) -> list[str]:
-        return [line.strip() for line in self.steps.splitlines() if line.strip()]
+        return [line.strip() for line in library_text(self.steps).splitlines() if line.strip()]
 
     @property
     def tier_name(self) -> str:

@@ -27,6 +27,7 @@ from .models import (
     Reflection,
     gate_and_rules,
     gate_for,
+    library_text,
 )
 
 HISTORY_LENGTH = 30
@@ -94,7 +95,7 @@ def index(request, membership):
     library = list(
         Exercise.objects.values_list("pk", "slug", "tier", "title", "purpose", "minutes")
     )
-    titles = {pk: title for pk, _slug, _tier, title, *_rest in library}
+    titles = {pk: library_text(title) for pk, _slug, _tier, title, *_rest in library}
     context = {
         "library": _library(library, result),
         "sessions": _recent_sessions(couple, titles),
@@ -127,7 +128,8 @@ def _library(library, result) -> list[Tier]:
                 lengths[minutes] = ngettext(
                     "About %(minutes)s minute", "About %(minutes)s minutes", minutes
                 ) % {"minutes": number_format(minutes)}
-            cards.append((title, purpose, lengths[minutes], link(slug) if is_open else ""))
+            shown = (library_text(title), library_text(purpose), lengths[minutes])
+            cards.append((*shown, link(slug) if is_open else ""))
         heading = _("Tier %(tier)s: %(name)s") % {
             "tier": number_format(tier),
             "name": TIER_NAMES[tier],

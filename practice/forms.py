@@ -37,10 +37,11 @@ class PracticeForm(forms.Form):
     @staticmethod
     def exercise_label(exercise, result, ceiling) -> str:
         if result.opens(exercise.tier):
-            return exercise.title
+            return exercise.shown_title
+        title = exercise.shown_title
         if ceiling is not None and exercise.tier > ceiling:
-            return _("%(title)s (waits: above the ceiling you set)") % {"title": exercise.title}
-        return _("%(title)s (waits: above the tier open now)") % {"title": exercise.title}
+            return _("%(title)s (waits: above the ceiling you set)") % {"title": title}
+        return _("%(title)s (waits: above the tier open now)") % {"title": title}
 
     def clean_exercise(self):
         pk = self.cleaned_data["exercise"]

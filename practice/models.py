@@ -91,7 +91,9 @@ class Practice(models.Model):
 
     @property
     def title(self) -> str:
-        return self.exercise.title if self.exercise_id else str(_("A practice from your therapist"))
+        if self.exercise_id:
+            return self.exercise.shown_title
+        return str(_("A practice from your therapist"))
 
     def gate_allows(self, result: gate.GateResult) -> bool:
         """A practice of the therapist's own words is always open; one built on an

@@ -7,6 +7,7 @@ never anything a person wrote.
 from django.conf import settings
 from django.core.mail import EmailMultiAlternatives
 from django.template.loader import render_to_string
+from django.utils import translation
 
 
 def absolute_url(path: str) -> str:
@@ -14,9 +15,19 @@ def absolute_url(path: str) -> str:
 
 
 def send_templated_email(
-    to: str, template: str, context: dict | None = None, headers: dict | None = None
+    to: str,
+    template: str,
+    context: dict | None = None,
+    headers: dict | None = None,
+    language: str | None = None,
 ) -> None:
-    context = {"site_url": settings.SITE_URL, **(context or {})}
+    """Subject, text and HTML in `language` (the recipient's), whatever the language of
+    the request or task that sends it; the site's default when none is given."""
+    with translation.override(language or settings.LANGUAGE_CODE):
+        _send(to, template, {"site_url": settings.SITE_URL, **(context or {})}, headers)
+
+
+def _send(to: str, template: str, context: dict, headers: dict | None) -> None:
     subject = render_to_string(f"emails/{template}_subject.txt", context).strip()
     text = render_to_string(f"emails/{template}.txt", context)
     html = render_to_string(f"emails/{template}.html", context)

@@ -25,7 +25,7 @@ from accounts.models import Couple, Membership, User
 from notices.models import Kind as NoticeKind
 from notices.services import member_ids, notify, notify_partner, settle
 from pacing import gate
-from pacing.models import TIER_NAMES, Exercise
+from pacing.models import TIER_NAMES, Exercise, library_text
 from recovery.encryption import EncryptedCharField, EncryptedTextField
 
 from .schedule import ALL_DAYS, Rhythm, Schedule, days_mask
@@ -136,7 +136,7 @@ class Ritual(models.Model):
 
     @property
     def name(self) -> str:
-        return self.title or (self.exercise.title if self.exercise_id else "")
+        return self.title or (self.exercise.shown_title if self.exercise_id else "")
 
     @property
     def zone(self) -> zoneinfo.ZoneInfo:
@@ -454,7 +454,11 @@ class Card(models.Model):
         ]
 
     def __str__(self):
-        return self.text
+        return self.shown_text
+
+    @property
+    def shown_text(self) -> str:
+        return library_text(self.text)
 
 
 class Draw(models.Model):

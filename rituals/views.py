@@ -118,7 +118,7 @@ def new(request, membership):
     # Only the open exercises are offered; any can be named in a POST, and a closed
     # one is then refused kindly (403) by `Ritual.propose`.
     form.fields["exercise"].choices = [("", _("Our own ritual"))] + [
-        (e.pk, e.title) for e in Exercise.objects.within(result).only("pk", "title")
+        (e.pk, e.shown_title) for e in Exercise.objects.within(result).only("pk", "title")
     ]
     if request.method == "POST" and form.is_valid():
         try:

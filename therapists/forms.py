@@ -174,7 +174,8 @@ class CeilingForm(forms.Form):
 
 class ExerciseChoiceField(forms.ModelChoiceField):
     def label_from_instance(self, exercise):
-        return _("Tier %(tier)s · %(title)s") % {"tier": exercise.tier, "title": exercise.title}
+        title = exercise.shown_title
+        return _("Tier %(tier)s · %(title)s") % {"tier": exercise.tier, "title": title}
 
 
 class SuggestionForm(forms.Form):

@@ -7,7 +7,7 @@ from datetime import datetime
 
 from accounts.models import User
 from pacing import gate
-from pacing.models import TIER_NAMES, PacingPolicy
+from pacing.models import TIER_NAMES, PacingPolicy, library_text
 from recovery.links import url_maker
 
 from .models import ExerciseSuggestion
@@ -65,7 +65,7 @@ def guidance_for(couple, result: gate.GateResult, rules: gate.Policy | None = No
         ceiling_explained=result.reason == gate.Reason.CEILING,
         suggestions=[
             Suggested(
-                title=title,
+                title=library_text(title),
                 href=link(slug) if result.opens(tier) else None,
                 note=note,
                 therapist=User.name_from(display_name, email),

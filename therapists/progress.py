@@ -29,6 +29,7 @@ from pacing.models import (
     PacingPolicy,
     ReadinessReport,
     Reflection,
+    library_text,
 )
 from recovery import charts
 from triggers.models import INTENSITY_MAX, Category, Trigger
@@ -296,7 +297,7 @@ def exercises_done(couple, partners: list[Membership]) -> tuple[list[ExerciseDon
     }
     rows = [
         ExerciseDone(
-            title=s["exercise__title"],
+            title=library_text(s["exercise__title"]),
             tier=s["exercise__tier"],
             completed_at=s["completed_at"],
             safety=[ratings.get((s["pk"], m.user_id)) for m in partners],

@@ -1,6 +1,7 @@
 from urllib.parse import urlencode
 
 from celery import shared_task
+from django.conf import settings
 from django.urls import reverse
 
 from accounts.models import InvitationEmailKind
@@ -14,7 +15,7 @@ from .models import TherapistLink
 def send_therapist_invitation(link_id: int) -> None:
     """A neutral email to an address with no therapist account yet: no names, nothing
     about the couple, just how to set up an account that the invitation will find."""
-    link = TherapistLink.objects.filter(pk=link_id).first()
+    link = TherapistLink.objects.filter(pk=link_id).select_related("invited_by").first()
     if link is None or not link.is_open or link.therapist_id or not link.invited_email:
         return
     send_once_to_address(
@@ -30,4 +31,6 @@ def send_therapist_invitation(link_id: int) -> None:
             ),
             "setup_url": absolute_url(reverse("therapists:setup")),
         },
+        # In the language of the partner who invited them (who may have left since).
+        language=link.invited_by.language if link.invited_by else settings.LANGUAGE_CODE,
     )
