@@ -80,9 +80,9 @@ def _readable(value, zone) -> str:
     if isinstance(value, bool):
         return _("Yes") if value else _("No")
     if isinstance(value, datetime):
-        return date_format(timezone.localtime(value, zone), "j F Y, H:i")
+        return date_format(timezone.localtime(value, zone), "DATETIME_FORMAT")
     if isinstance(value, date):
-        return date_format(value, "j F Y")
+        return date_format(value, "DATE_FORMAT")
     if isinstance(value, list):
         return "\n".join(str(item) for item in value)
     return str(value)

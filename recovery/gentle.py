@@ -149,7 +149,82 @@ ENGLISH = (
     ),
 )
 
-PATTERNS: dict[str, tuple[Pattern, ...]] = {"en": ENGLISH}
+# Written in Spanish for Spanish writers (tú, neutral Latin-American), not translated
+# from the English. Accented words keep `\\b` only at an unaccented edge, and end
+# without one (a longer word starting the same way is the same wording).
+SPANISH = (
+    Pattern(
+        "always",
+        (
+            # "Siempre me haces reír" is praise, not blame.
+            r"\bsiempre\s+(?:me\s+)?(?:haces|dices|estás|eres|llegas|olvidas|ignoras"
+            r"|te\s+pones|terminas|arruinas)(?!\s+(?:reír|sonreír|sentir\s+(?:bien|segur)))",
+            r"\bnunca\s+(?:me\s+)?(?:escuchas|entiendes|haces|dices|cambias|estás|piensas"
+            r"|cumples|ayudas)",
+        ),
+        "“Siempre” o “nunca” pueden convertir un momento difícil en un juicio sobre toda la "
+        "persona, y entonces le cuesta escuchar.",
+        "Podrías nombrar un momento concreto: “Me sentí … cuando … Necesito …”.",
+    ),
+    Pattern(
+        "hurrying",
+        (
+            r"\b(?:supéralo|superarlo\s+ya|pasa\s+la\s+página|dar\s+vuelta\s+a\s+la\s+página"
+            r"|déjalo\s+atrás|olvídalo\s+ya)",
+            r"\bya\s+(?:pasó|es\s+pasado|quedó\s+atrás)",
+            r"\bdeberías\s+haberlo\s+superado",
+            r"\bhasta\s+cuándo\s+vas\s+a",
+        ),
+        "Pedir que alguien lo supere o pase la página pone la sanación en un calendario; "
+        "lleva su propio ritmo.",
+        "Podrías decir qué es difícil para ti: “Esto me está costando. Necesito … para seguir.”",
+    ),
+    Pattern(
+        "apology_but",
+        (
+            r"\b(?:lo\s+siento|perdón|perdóname|discúlpame|disculpa|te\s+pido\s+perdón)"
+            r"[^.!?\n]{0,80}?(?:[.!?]\s*)?\bpero\b",
+        ),
+        "Un “pero” justo después de una disculpa puede deshacer la disculpa.",
+        "Podrías dejarla sola: “Lo siento, yo … .” Lo demás puede esperar a otro momento.",
+    ),
+    Pattern(
+        "conditional_apology",
+        (
+            r"\b(?:lo\s+siento|perdón|perdona|disculpa)\s+si\b",
+            r"\bsiento\s+que\s+te\s+(?:sientas|hayas\s+sentido|lo\s+tomes|lo\s+hayas\s+tomado)",
+        ),
+        "“Perdón si te…” deja el dolor del lado de la otra persona, así que puede sentirse "
+        "como si no fuera una disculpa.",
+        "Podrías hacerte cargo de tu parte: “Siento haber … . Veo que te dolió.”",
+    ),
+    Pattern(
+        "blame",
+        (
+            r"\b(?:es|fue)\s+(?:toda\s+)?(?:tu\s+culpa|culpa\s+tuya)",
+            r"\bpor\s+tu\s+culpa\b",
+            r"\bme\s+(?:hiciste|obligaste\s+a)\s+(?:hacerlo|engañarte|mentirte|mentir"
+            r"|reaccionar\s+así|sentir\s+así)",
+            r"\bme\s+(?:empujaste|llevaste)\s+a\b",
+        ),
+        "“Tú me hiciste” o “es tu culpa” entregan a la otra persona lo que te toca cargar, "
+        "y es probable que se defienda.",
+        "Podrías hablar por ti: “Me siento … cuando … Necesito …”.",
+    ),
+    Pattern(
+        "pressure",
+        (
+            r"\btienes\s+que\s+(?:confiar\s+en\s+mí|perdonarme)",
+            r"\bpor\s+qué\s+no\s+puedes\s+(?:simplemente\s+)?(?:confiar\s+en\s+mí|perdonarme)",
+            r"\bs[oó]lo\s+(?:confía\s+en\s+mí|perdóname)",
+        ),
+        "La confianza y el perdón no se pueden pedir; vuelven poco a poco, por lo que se hace.",
+        "Podrías decir qué vas a seguir haciendo: “Sé que la confianza lleva tiempo. "
+        "Voy a seguir …”.",
+    ),
+)
+
+PATTERNS: dict[str, tuple[Pattern, ...]] = {"en": ENGLISH, "es": SPANISH}
 
 
 def patterns_for(language: str | None) -> tuple[Pattern, ...]:

@@ -423,5 +423,5 @@ def csi_form(request, membership):
 def _already_answered_message(membership) -> str:
     next_due = CsiResponse.next_due(membership.couple)
     return _("You've already answered this month. The next one opens on %(date)s.") % {
-        "date": date_format(next_due, "j F Y")
+        "date": date_format(next_due, "DATE_FORMAT")
     }

@@ -151,3 +151,46 @@ def test_the_browser_gets_the_same_entries():
         assert entry["source"] == pattern.source
         assert entry["flags"] == gentle.JS_FLAGS
         assert (entry["kind"], entry["gentler"]) == (pattern.kind, pattern.gentler)
+
+
+# The Spanish entries, written for Spanish writers: (text, the entry that notices it).
+NOTICED_ES = [
+    ("Siempre haces lo mismo cuando estoy mal.", "always"),
+    ("Nunca me escuchas.", "always"),
+    ("Ya supéralo, por favor.", "hurrying"),
+    ("Eso ya pasó.", "hurrying"),
+    ("¿Hasta cuándo vas a castigarme?", "hurrying"),
+    ("Lo siento, pero tú también gritaste.", "apology_but"),
+    ("Perdón si te molestó.", "conditional_apology"),
+    ("Siento que te sientas así.", "conditional_apology"),
+    ("Fue tu culpa.", "blame"),
+    ("Tú me hiciste mentir.", "blame"),
+    ("Tienes que confiar en mí.", "pressure"),
+    ("¿Por qué no puedes perdonarme?", "pressure"),
+]
+LEFT_ALONE_ES = [
+    "Siempre me haces reír.",
+    "Gracias por escucharme anoche.",
+    "Lo siento. Me equivoqué y veo que te dolió.",
+    "Me sentí sola cuando llegaste tarde. Necesito que me avises.",
+]
+
+
+@pytest.mark.parametrize(("text", "key"), NOTICED_ES)
+def test_each_spanish_entry_notices_its_wording(text, key):
+    match = gentle.first_match(text, "es")
+
+    assert match is not None and match.key == key
+
+
+@pytest.mark.parametrize("text", LEFT_ALONE_ES)
+def test_kind_spanish_sentences_are_left_alone(text):
+    assert gentle.first_match(text, "es") is None
+
+
+def test_every_spanish_entry_has_an_example_and_keeps_to_shared_syntax():
+    assert {key for _text, key in NOTICED_ES} == {p.key for p in gentle.SPANISH}
+    for pattern in gentle.SPANISH:
+        for phrase in pattern.phrases:
+            for syntax in PYTHON_ONLY:
+                assert not re.search(syntax, phrase), (pattern.key, syntax)
