@@ -18,6 +18,41 @@ from typing import Any
 
 from django.db import models
 from django.utils.text import capfirst
+from django.utils.translation import gettext, gettext_noop
+
+# The names Django gives the exported fields that have no verbose_name of their own,
+# here for the catalogue: a copy is read in its owner's language.
+FIELD_NAMES = (
+    gettext_noop("card"),
+    gettext_noop("clause reviews"),
+    gettext_noop("closed at"),
+    gettext_noop("created at"),
+    gettext_noop("days"),
+    gettext_noop("exercise"),
+    gettext_noop("happiness"),
+    gettext_noop("joint note"),
+    gettext_noop("kept at"),
+    gettext_noop("kind"),
+    gettext_noop("line"),
+    gettext_noop("line shared"),
+    gettext_noop("marked at"),
+    gettext_noop("next step"),
+    gettext_noop("note"),
+    gettext_noop("outcome"),
+    gettext_noop("reason"),
+    gettext_noop("rewarding"),
+    gettext_noop("role"),
+    gettext_noop("safety"),
+    gettext_noop("satisfaction"),
+    gettext_noop("status"),
+    gettext_noop("steps"),
+    gettext_noop("text"),
+    gettext_noop("title"),
+    gettext_noop("total"),
+    gettext_noop("version"),
+    gettext_noop("warmth"),
+    gettext_noop("why"),
+)
 
 
 @dataclass
@@ -61,7 +96,7 @@ class Export:
         return Section(
             key=self.key,
             title=self.title,
-            labels={name: capfirst(along[-1].verbose_name) for name, along in paths.items()},
+            labels={name: _label(along[-1]) for name, along in paths.items()},
             rows=[
                 {name: _value(row, along) for name, along in paths.items()}
                 for row in queryset.order_by(*self.order_by)
@@ -79,6 +114,11 @@ class Export:
         """The relations a path crosses or ends on, for select_related ("" for none)."""
         along = self._fields_along(path)
         return "__".join(field.name for field in along if field.is_relation)
+
+
+def _label(field: models.Field) -> str:
+    """The field's verbose_name, translated (one Django made up is in FIELD_NAMES)."""
+    return capfirst(gettext(str(field.verbose_name)))
 
 
 def _value(row: models.Model, along: list[models.Field]) -> Any:

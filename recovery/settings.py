@@ -51,6 +51,7 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "django.contrib.humanize",
+    "django.forms",
     "allauth",
     "allauth.account",
     "allauth.mfa",
@@ -122,6 +123,10 @@ TEMPLATES = [
         },
     },
 ]
+
+# Form widgets from the project's templates first: text people type is shown in the
+# direction they write it (templates/django/forms/widgets, dir="auto").
+FORM_RENDERER = "django.forms.renderers.TemplatesSetting"
 
 # A statement or a lock wait ends well before gunicorn's 30 s worker timeout
 # (README "Running in production"), so a stuck query answers a calm 503
