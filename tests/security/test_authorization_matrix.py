@@ -207,6 +207,10 @@ EXPECTED = {
         "GET": "LOGIN 200   200   200   200   200   200   200",
         "POST": "LOGIN 422   422   422   422   422   422   422",
     },
+    "language_settings": {  # the settings page's language form; a visit goes to that page
+        "GET": "LOGIN 302   302   302   302   302   302   302",
+        "POST": "LOGIN 422   422   422   422   422   422   422",
+    },
     "notification_settings": {
         "GET": "LOGIN 200   200   200   200   200   200   200",
         "POST": "LOGIN 422   422   422   422   422   422   422",
