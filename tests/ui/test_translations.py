@@ -19,6 +19,8 @@ from django.conf import settings
 from django.core.management import call_command
 from django.test import override_settings
 
+from ..conftest import require
+
 TEMPLATES = Path(settings.BASE_DIR) / "templates"
 # The product's name is not translated; the 500 page is plain HTML on purpose (it must
 # render even when the template engine cannot).
@@ -210,7 +212,6 @@ def test_the_check_fails_on_a_broken_catalogue(tmp_path):
 NOT_EXTRACTED = {".venv", "staticfiles", "tests", "bench", "scripts", "docs", "locale"}
 
 
-@pytest.mark.skipif(not shutil.which("xgettext"), reason="GNU gettext is not installed")
 @pytest.mark.parametrize("code", SHIPPED)
 def test_catalogues_hold_exactly_the_strings_of_the_code(code, tmp_path, monkeypatch):
     """The strings the code and templates have today, extracted afresh into a scratch
@@ -218,6 +219,7 @@ def test_catalogues_hold_exactly_the_strings_of_the_code(code, tmp_path, monkeyp
 
     makemessages writes next to the sources it reads, so it reads them through links
     in a scratch directory and the committed catalogues are never touched."""
+    require(bool(shutil.which("xgettext")), "GNU gettext is not installed (apt-get install gettext)")
     sources = tmp_path / "sources"
     sources.mkdir()
     for path in Path(settings.BASE_DIR).iterdir():
