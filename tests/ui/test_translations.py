@@ -219,7 +219,7 @@ def test_catalogues_hold_exactly_the_strings_of_the_code(code, tmp_path, monkeyp
 
     makemessages writes next to the sources it reads, so it reads them through links
     in a scratch directory and the committed catalogues are never touched."""
-    require(bool(shutil.which("xgettext")), "GNU gettext is not installed (apt-get install gettext)")
+    require(bool(shutil.which("xgettext")), "GNU gettext is missing: apt-get install gettext")
     sources = tmp_path / "sources"
     sources.mkdir()
     for path in Path(settings.BASE_DIR).iterdir():
