@@ -88,7 +88,7 @@ def test_history_shows_reason_proposer_and_acceptances_and_links_to_each_text(
 
     assert "Version 1" in page and "Version 2" in page
     assert "Not yet, maybe after the summer." in page
-    assert "<strong>Why:</strong> Trust" in page
+    assert '<strong>Why:</strong> <span dir="auto">Trust' in page
     assert "Proposed by Sam" in page and "Proposed by Alex" in page
     assert page.count("current version") == 1
     for version in (first, second):
