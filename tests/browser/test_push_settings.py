@@ -29,7 +29,7 @@ def test_the_settings_page_lists_a_device_and_removes_it(new_page, settings):
     )
     page = new_page()
     errors = []
-    page.on("pageerror", errors.append)
+    page.on("pageerror", lambda error: errors.append(error))
     log_in(page, "sam@example.test", "Sam")
 
     page.goto("/me/")
