@@ -4,12 +4,14 @@ browser through the service worker (no real push service is reachable from a tes
 the subscription itself is seeded as a device row)."""
 
 import pytest
+from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import expect
 
 from accounts.management.commands.generate_vapid_keys import generate
 from accounts.models import PushDevice
 
 from ..factories import make_couple, make_user
+from .test_accessibility import problems_on
 from .test_notices import log_in
 
 pytestmark = pytest.mark.django_db(transaction=True)
@@ -36,6 +38,10 @@ def test_the_settings_page_lists_a_device_and_removes_it(new_page, settings):
     section = page.get_by_role("region", name="Notifications on this device")
     expect(section.get_by_text("Firefox on Android")).to_be_visible()
     expect(section.get_by_text("“You have something new” and nothing more")).to_be_visible()
+    assert problems_on(page, Axe(), "/me/ with a device") == []
+    page.goto("/me/emails/")
+    assert problems_on(page, Axe(), "/me/emails/") == []
+    page.goto("/me/")
 
     # The script found a browser that can take notifications and shows the button; a
     # click asks for permission, subscribes through the service worker, and says how
