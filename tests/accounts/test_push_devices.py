@@ -14,7 +14,8 @@ from accounts.management.commands.generate_vapid_keys import generate
 from accounts.models import PushDevice, PushKind, PushOptOut
 from accounts.push import device_name, payload
 
-from ..conftest import client_for
+from ..conftest import client_for, reauthenticated_client
+from ..factories import PASSWORD
 from ..notices.push_service import Browser
 
 FIREFOX_ANDROID = "Mozilla/5.0 (Android 15; Mobile; rv:140.0) Gecko/140.0 Firefox/140.0"
@@ -135,12 +136,18 @@ def test_a_device_is_removed_by_its_owner_only(hurt, involved, vapid):
     assert not PushDevice.objects.exists()
 
 
-def test_devices_go_with_the_account(hurt, vapid):
+def test_devices_go_with_the_account(hurt, couple, vapid):
     turn_on(hurt, Browser().subscription(MOZILLA))
     PushOptOut.objects.create(user=hurt, kind=PushKind.PAUSES)
+    client = reauthenticated_client(hurt)
+    export = client.get(reverse("export_download")).json()["sections"]
+    assert export["push_devices"] == [
+        {"name": "Firefox on Android", "created_at": export["push_devices"][0]["created_at"]}
+    ]
 
-    hurt.delete()
+    response = client.post(reverse("delete_account"), {"confirm": "on", "password": PASSWORD})
 
+    assert response.status_code == HTTPStatus.FOUND
     assert not PushDevice.objects.exists()
     assert not PushOptOut.objects.exists()
 
