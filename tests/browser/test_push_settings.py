@@ -57,3 +57,53 @@ def test_the_settings_page_lists_a_device_and_removes_it(new_page, settings):
     expect(section.get_by_text("No device gets notifications yet.")).to_be_visible()
     assert not PushDevice.objects.exists()
     assert errors == []
+
+
+SHOWN = """async (count) => {
+  const registration = await navigator.serviceWorker.ready;
+  for (let i = 0; i < 50; i++) {
+    const shown = await registration.getNotifications();
+    if (shown.length === count && (count === 0 || shown[0].timestamp > window.lastShown)) {
+      window.lastShown = shown[0].timestamp;
+      return shown.map((n) => ({title: n.title, body: n.body}));
+    }
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  return null;
+}"""
+
+
+def test_the_service_worker_shows_what_the_server_sent_and_nothing_else(new_page, live_server):
+    """A message delivered to the worker (as a push service would, through Chromium's
+    DevTools) shows its title and text; one without a readable payload shows the
+    neutral title; a newer one replaces the older instead of piling up."""
+    make_couple(make_user("sam@example.test", "Sam"), make_user("alex@example.test", "Alex"))
+    page = new_page()
+    page.context.grant_permissions(["notifications"])
+    log_in(page, "sam@example.test", "Sam")
+    page.goto("/me/")
+    page.evaluate("() => { window.lastShown = 0; }")
+    registrations = []
+    cdp = page.context.new_cdp_session(page)
+    cdp.on(
+        "ServiceWorker.workerRegistrationUpdated",
+        lambda e: registrations.extend(e["registrations"]),
+    )
+    cdp.send("ServiceWorker.enable")
+    for _ in range(50):  # each round trip lets the DevTools events arrive
+        if any(not r["isDeleted"] for r in registrations):
+            break
+        page.evaluate("() => navigator.serviceWorker.ready.then(() => true)")
+    registration_id = next(r["registrationId"] for r in registrations if not r["isDeleted"])
+
+    def deliver(data: str):
+        cdp.send(
+            "ServiceWorker.deliverPushMessage",
+            {"origin": live_server.url, "registrationId": registration_id, "data": data},
+        )
+
+    deliver('{"title": "Notes", "body": "", "icon": "/static/img/notes-192.png"}')
+    assert page.evaluate(SHOWN, 1) == [{"title": "Notes", "body": ""}]
+    deliver("")
+    assert page.evaluate(SHOWN, 1) == [{"title": "You have something new", "body": ""}]
+    cdp.detach()
