@@ -1,23 +1,26 @@
 from http import HTTPStatus
 
 from allauth.account.decorators import reauthentication_required
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_not_required
 from django.contrib.auth.views import redirect_to_login
 from django.http import Http404
-from django.shortcuts import redirect, render
+from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from recovery.decorators import post_only
 
+from . import push
 from .access import active_membership, archived_memberships, member_required, partner_membership
 from .forms import (
     CoupleStartForm,
     InviteForm,
     NotificationSettingsForm,
     ProfileForm,
+    PushSubscriptionForm,
     SafetyCheckForm,
 )
 from .models import (
@@ -27,6 +30,7 @@ from .models import (
     EmailOptOut,
     Invitation,
     InvitationError,
+    PushDevice,
     Role,
     User,
 )
@@ -151,8 +155,41 @@ def profile(request):
         messages.success(request, _("Saved."))
         return redirect("profile")
     status = HTTPStatus.UNPROCESSABLE_ENTITY if form.errors else HTTPStatus.OK
-    context = {"form": form, "archives": archived_memberships(request.user)}
+    return _settings_page(request, form=form, status=status)
+
+
+def _settings_page(request, form=None, push_form=None, status=HTTPStatus.OK):
+    context = {
+        "form": form or ProfileForm(instance=request.user),
+        "archives": archived_memberships(request.user),
+        "push_form": push_form or PushSubscriptionForm(),
+        "push_public_key": settings.VAPID_PUBLIC_KEY if push.enabled() else "",
+        "devices": PushDevice.objects.visible_to(request.user),
+    }
     return render(request, "accounts/profile.html", context, status=status)
+
+
+@post_only(page="profile")
+def add_device(request):
+    """This browser's subscription, sent by static/js/push.js once the person agreed."""
+    form = PushSubscriptionForm(request.POST)
+    if form.is_valid() and not push.enabled():
+        form.add_error(None, _("Notifications are not set up on this installation."))
+    if not form.is_valid():
+        return _settings_page(request, push_form=form, status=HTTPStatus.UNPROCESSABLE_ENTITY)
+    subscription = form.cleaned_data["subscription"]
+    name = push.device_name(request.headers.get("User-Agent", ""))
+    PushDevice.register(request.user, name=name, **subscription)
+    messages.success(request, _("Notifications are on for this device."))
+    return redirect("profile")
+
+
+@require_POST
+def remove_device(request, pk):
+    device = get_object_or_404(PushDevice.objects.visible_to(request.user), pk=pk)
+    device.delete()
+    messages.success(request, _("That device will no longer get notifications."))
+    return redirect("profile")
 
 
 @require_http_methods(["GET", "POST"])
@@ -175,7 +212,7 @@ def notification_settings(request):
     form = NotificationSettingsForm(request.POST or None, instance=request.user)
     if request.method == "POST" and form.is_valid():
         form.save()
-        messages.success(request, _("Your email choices are saved."))
+        messages.success(request, _("Your choices are saved."))
         return redirect("notification_settings")
     status = HTTPStatus.UNPROCESSABLE_ENTITY if form.errors else HTTPStatus.OK
     return render(request, "accounts/notification_settings.html", {"form": form}, status=status)
