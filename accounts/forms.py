@@ -1,8 +1,23 @@
+import base64
+import binascii
+import json
+from urllib.parse import urlsplit
+
 from django import forms
+from django.conf import settings
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
-from .models import EmailKind, EmailOptOut, Role, SafetyCheck, User, timezone_choices
+from .models import (
+    EmailKind,
+    EmailOptOut,
+    PushKind,
+    PushOptOut,
+    Role,
+    SafetyCheck,
+    User,
+    timezone_choices,
+)
 
 TIME_ZONE_ERRORS = {
     "required": _("Please choose your time zone, so times are shown as you live them."),
@@ -103,11 +118,13 @@ class LanguageForm(forms.ModelForm):
 
 
 class NotificationSettingsForm(forms.ModelForm):
-    """Reminder time plus one on/off switch per kind of email."""
+    """Reminder time, one on/off switch per kind of email and per kind of notification
+    on the person's devices, and whether a notification says what it is about."""
 
     class Meta:
         model = User
-        fields = ["reminder_weekday", "reminder_hour"]
+        fields = ["reminder_weekday", "reminder_hour", "push_shows_kind"]
+        labels = {"push_shows_kind": _("Show what it's about")}
         error_messages = {
             "reminder_weekday": {
                 "required": _("Please choose the day for your reminder."),
@@ -126,6 +143,17 @@ class NotificationSettingsForm(forms.ModelForm):
             self.fields[f"email_{kind.value}"] = forms.BooleanField(
                 label=kind.label, required=False, initial=kind.value not in muted
             )
+        silenced = set(self.instance.push_opt_outs.values_list("kind", flat=True))
+        for kind in PushKind.for_user(self.instance):
+            self.fields[f"push_{kind.value}"] = forms.BooleanField(
+                label=kind.label, required=False, initial=kind.value not in silenced
+            )
+
+    def email_fields(self):
+        return [self[f"email_{kind.value}"] for kind in EmailKind]
+
+    def push_fields(self):
+        return [self[f"push_{kind.value}"] for kind in PushKind.for_user(self.instance)]
 
     def save(self, commit=True):
         user = super().save(commit=commit)
@@ -135,7 +163,69 @@ class NotificationSettingsForm(forms.ModelForm):
                 user.email_opt_outs.filter(kind=kind).delete()
             else:
                 EmailOptOut.objects.get_or_create(user=user, kind=kind)
+        for kind in PushKind.for_user(user):
+            if self.cleaned_data[f"push_{kind.value}"]:
+                user.push_opt_outs.filter(kind=kind).delete()
+            else:
+                PushOptOut.objects.get_or_create(user=user, kind=kind)
         return user
+
+
+def _urlsafe_bytes(value: str) -> bytes | None:
+    try:
+        return base64.urlsafe_b64decode(value + "=" * (-len(value) % 4))
+    except (binascii.Error, ValueError):
+        return None
+
+
+class PushSubscriptionForm(forms.Form):
+    """A browser's Web Push subscription as its push manager gives it (`toJSON()`, put in
+    one hidden field by static/js/push.js). The server will post to its endpoint, so
+    only the known push services are taken."""
+
+    NOT_A_SUBSCRIPTION = _(
+        "This browser didn't give us what notifications need. Please try again, or try "
+        "another browser."
+    )
+
+    subscription = forms.CharField(
+        max_length=2000,
+        widget=forms.HiddenInput,
+        error_messages={"required": NOT_A_SUBSCRIPTION, "max_length": NOT_A_SUBSCRIPTION},
+    )
+
+    def clean_subscription(self) -> dict[str, str]:
+        try:
+            data = json.loads(self.cleaned_data["subscription"])
+        except ValueError:
+            raise forms.ValidationError(self.NOT_A_SUBSCRIPTION) from None
+        keys = data.get("keys") if isinstance(data, dict) else None
+        if not isinstance(keys, dict):
+            raise forms.ValidationError(self.NOT_A_SUBSCRIPTION)
+        endpoint, p256dh, auth = data.get("endpoint"), keys.get("p256dh"), keys.get("auth")
+        if not all(isinstance(value, str) for value in (endpoint, p256dh, auth)):
+            raise forms.ValidationError(self.NOT_A_SUBSCRIPTION)
+        # An uncompressed P-256 point and a 16-byte secret (RFC 8291).
+        public_key, secret = _urlsafe_bytes(p256dh), _urlsafe_bytes(auth)
+        if not public_key or len(public_key) != 65 or public_key[0] != 4:
+            raise forms.ValidationError(self.NOT_A_SUBSCRIPTION)
+        if not secret or len(secret) != 16:
+            raise forms.ValidationError(self.NOT_A_SUBSCRIPTION)
+        if not known_push_service(endpoint):
+            raise forms.ValidationError(
+                _("This browser uses a notification service we can't send to.")
+            )
+        return {"endpoint": endpoint, "p256dh": p256dh, "auth": auth}
+
+
+def known_push_service(endpoint: str) -> bool:
+    if len(endpoint) > 1000:
+        return False
+    parts = urlsplit(endpoint)
+    host = (parts.hostname or "").lower()
+    return parts.scheme == "https" and any(
+        host == service or host.endswith("." + service) for service in settings.PUSH_SERVICE_HOSTS
+    )
 
 
 class SafetyCheckForm(forms.ModelForm):

@@ -90,6 +90,16 @@ class User(AbstractUser):
     reminder_hour = models.PositiveSmallIntegerField(
         _("reminder hour"), default=18, choices=[(h, f"{h:02d}:00") for h in range(24)]
     )
+    # Lock screens show only "You have something new" unless the person asks for more.
+    push_shows_kind = models.BooleanField(
+        _("notifications show what they are about"),
+        default=False,
+        help_text=_(
+            "A notification on your phone then says what kind of thing is waiting, such "
+            "as “An answer arrived on your question”, never what anyone wrote. Anyone "
+            "who sees your lock screen can read it too."
+        ),
+    )
     date_joined = models.DateTimeField(_("account created"), default=tz.now)
 
     USERNAME_FIELD = "email"
@@ -419,6 +429,95 @@ class EmailOptOut(models.Model):
         return f"{self.user_id} opted out of {self.kind}"
 
 
+class PushKind(models.TextChoices):
+    """What a notification on a device can be about, each with its on/off switch. The
+    notices app says which of these each of its kinds belongs to."""
+
+    CHECKINS = "checkins", _("Weekly check-ins")
+    HARD_MOMENTS = "hard_moments", _("Hard moments and reassurance")
+    QUESTIONS = "questions", _("Questions and answers")
+    PAUSES = "pauses", _("Pauses")
+    AGREEMENT = "agreement", _("Your agreement and its monthly review")
+    GOALS = "goals", _("Shared goals")
+    REPAIRS = "repairs", _("Coming back after a hard moment")
+    HEADS_UPS = "heads_ups", _("Heads-ups and plans")
+    LETTERS = "letters", _("Letters and messages")
+    RITUALS = "rituals", _("Rituals")
+    THERAPIST = "therapist", _("Your therapist")
+    SPACE = "space", _("Your shared space")
+    COUPLES = "couples", _("The couples you work with")
+
+    @classmethod
+    def for_user(cls, user: "User") -> list["PushKind"]:
+        """The switches a person sees: a therapist's couples, or a partner's own space."""
+        if user.is_therapist:
+            return [cls.COUPLES]
+        return [kind for kind in cls if kind != cls.COUPLES]
+
+
+class PushOptOut(models.Model):
+    """A kind of notification this person turned off, on all their devices."""
+
+    user = models.ForeignKey(User, on_delete=models.CASCADE, related_name="push_opt_outs")
+    kind = models.CharField(max_length=32, choices=PushKind.choices)
+    created_at = models.DateTimeField(default=tz.now)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["user", "kind"], name="one_push_opt_out_per_kind")
+        ]
+
+    def __str__(self):
+        return f"{self.user_id} turned off {self.kind} notifications"
+
+
+class PushDeviceQuerySet(models.QuerySet):
+    def visible_to(self, user: User):
+        """THE rule: a person sees and removes their own devices only."""
+        return self.filter(user_id=user.pk)
+
+
+class PushDevice(models.Model):
+    """A browser that agreed to receive notifications for this person (its Web Push
+    subscription). A subscription belongs to one browser, so it has one owner: the
+    last person who turned notifications on there."""
+
+    user = models.ForeignKey(User, on_delete=models.CASCADE, related_name="push_devices")
+    name = models.CharField(_("device"), max_length=60)
+    created_at = models.DateTimeField(_("notifications turned on"), default=tz.now)
+    # Where the browser's push service takes messages for it, and the keys that encrypt
+    # them for that browser only (RFC 8291). Not shown, not exported: with the keys,
+    # a copy of them would let someone read what is sent there.
+    endpoint = models.URLField(max_length=1000, unique=True)
+    p256dh = models.CharField(max_length=100)
+    auth = models.CharField(max_length=40)
+
+    objects = PushDeviceQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["created_at", "pk"]
+
+    def __str__(self):
+        return f"{self.name} of user {self.user_id}"
+
+    @classmethod
+    def register(cls, user: User, endpoint: str, p256dh: str, auth: str, name: str):
+        """This browser now notifies `user`: a browser that subscribes again keeps one
+        row, with its new keys, and belongs to whoever turned it on last."""
+        device, _created = cls.objects.update_or_create(
+            endpoint=endpoint,
+            defaults={"user": user, "p256dh": p256dh, "auth": auth, "name": name},
+            create_defaults={
+                "user": user,
+                "p256dh": p256dh,
+                "auth": auth,
+                "name": name,
+                "created_at": tz.now(),
+            },
+        )
+        return device
+
+
 class InvitationEmailKind(models.TextChoices):
     """Emails to an address that has no account yet, one per invitation. Nobody there
     has chosen anything, so these have no opt-out and no settings entry."""
@@ -426,6 +525,10 @@ class InvitationEmailKind(models.TextChoices):
     PARTNER_INVITATION = "partner_invitation", _("Invitation to a shared space")
     THERAPIST_INVITATION = "therapist_invitation", _("Invitation for a therapist")
 
+
+# Notifications to devices go through the same claim, one per device, kind and period.
+PUSH_CLAIM = "push"
+PUSH_CLAIM_CHOICES = [(PUSH_CLAIM, _("Notification to a device"))]
 
 # How long a claim may stay "sending" before its sender is known to be gone: a task
 # is killed at CELERY_TASK_TIME_LIMIT (and a web request much sooner), plus a margin.
@@ -449,7 +552,9 @@ class SentEmailQuerySet(models.QuerySet):
 class SentEmail(models.Model):
     """One row per email: per person, kind and period (or, for an address without an
     account, per kind and invitation). Claimed before sending, so an email goes out
-    at most once even when a job is retried, runs twice or its worker is killed."""
+    at most once even when a job is retried, runs twice or its worker is killed.
+    A notification to a device is claimed the same way (kind PUSH_CLAIM, per device,
+    notice kind and period: see accounts.push)."""
 
     class Status(models.TextChoices):
         PENDING = "pending", _("Not sent yet")
@@ -464,8 +569,12 @@ class SentEmail(models.Model):
     user = models.ForeignKey(
         User, null=True, blank=True, on_delete=models.CASCADE, related_name="+"
     )
-    kind = models.CharField(max_length=32, choices=EmailKind.choices + InvitationEmailKind.choices)
-    period = models.CharField(max_length=64)
+    kind = models.CharField(
+        max_length=32,
+        choices=EmailKind.choices + InvitationEmailKind.choices + PUSH_CLAIM_CHOICES,
+    )
+    # For a notification, the device and the notice's kind go with the period.
+    period = models.CharField(max_length=100)
     status = models.CharField(max_length=12, choices=Status.choices, default=Status.PENDING)
     claimed_at = models.DateTimeField(null=True, blank=True)
     sent_at = models.DateTimeField(null=True, blank=True)

@@ -10,7 +10,17 @@ from django.utils.translation import gettext_lazy as _
 
 from recovery.personal_data import Export
 
-from .models import Couple, EmailOptOut, Invitation, Membership, SafetyCheck, SentEmail, User
+from .models import (
+    Couple,
+    EmailOptOut,
+    Invitation,
+    Membership,
+    PushDevice,
+    PushOptOut,
+    SafetyCheck,
+    SentEmail,
+    User,
+)
 
 EXPORTS = (
     Export(
@@ -18,7 +28,25 @@ EXPORTS = (
         _("Your account"),
         User,
         "pk",
-        ("email", "display_name", "timezone", "date_joined", "discreet_title", "gentle_hints"),
+        (
+            "email",
+            "display_name",
+            "timezone",
+            "date_joined",
+            "discreet_title",
+            "gentle_hints",
+            "push_shows_kind",
+        ),
+    ),
+    # The device's name and date only: its push address and keys are the browser's
+    # secrets, and a copy of them is of no use to anyone but someone who would misuse it.
+    Export(
+        "push_devices",
+        _("Devices that get notifications"),
+        PushDevice,
+        "user",
+        ("name", "created_at"),
+        order_by=("created_at", "pk"),
     ),
     Export(
         "couple_spaces",
@@ -43,8 +71,10 @@ NOT_EXPORTED = {
     Invitation: "an invitation holds the partner's email address and a one-time link, "
     "not something the person wrote about themselves",
     EmailOptOut: "email choices, shown and changed under Settings, Emails and reminders",
-    SentEmail: "which reminder went out when, kept so no email is sent twice; "
-    "it holds nothing anyone wrote",
+    SentEmail: "which reminder or notification went out when, kept so none is sent "
+    "twice; it holds nothing anyone wrote",
+    PushOptOut: "notification choices, shown and changed under Settings, Emails, "
+    "reminders and notifications",
     EmailAddress: "the sign-in address, exported as the account's email",
     Authenticator: "two-step sign-in secrets and recovery codes: a copy of them would "
     "let whoever holds the file sign in",
@@ -55,8 +85,8 @@ NOT_EXPORTED = {
 
 def forget(user: User) -> None:
     """Staff's admin history about the person goes, and every sign-in ends. The rest
-    of the account (memberships, invitations sent, email records, safety checks,
-    two-step sign-in) is deleted with the user row by the database."""
+    of the account (memberships, invitations sent, email records, devices that get
+    notifications, safety checks, two-step sign-in) is deleted with the user row by the database."""
     LogEntry.objects.filter(
         content_type=ContentType.objects.get_for_model(User), object_id=str(user.pk)
     ).delete()

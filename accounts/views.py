@@ -1,11 +1,12 @@
 from http import HTTPStatus
 
 from allauth.account.decorators import reauthentication_required
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_not_required
 from django.contrib.auth.views import redirect_to_login
 from django.http import Http404
-from django.shortcuts import redirect, render
+from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import translation
 from django.utils.translation import gettext as _
 from django.views.decorators.csrf import csrf_exempt
@@ -13,6 +14,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from recovery.decorators import post_only
 
+from . import push
 from .access import active_membership, archived_memberships, member_required, partner_membership
 from .forms import (
     CoupleStartForm,
@@ -20,6 +22,7 @@ from .forms import (
     LanguageForm,
     NotificationSettingsForm,
     ProfileForm,
+    PushSubscriptionForm,
     SafetyCheckForm,
 )
 from .models import (
@@ -29,6 +32,7 @@ from .models import (
     EmailOptOut,
     Invitation,
     InvitationError,
+    PushDevice,
     Role,
     User,
 )
@@ -152,7 +156,8 @@ def profile(request):
         form.save()
         messages.success(request, _("Saved."))
         return redirect("profile")
-    return _settings_page(request, form=form)
+    status = HTTPStatus.UNPROCESSABLE_ENTITY if form.errors else HTTPStatus.OK
+    return _settings_page(request, form=form, status=status)
 
 
 @post_only(page="profile")
@@ -164,20 +169,44 @@ def language_settings(request):
         translation.activate(request.user.language)
         messages.success(request, _("Saved. Pages and emails now come in this language."))
         return redirect("profile")
-    return _settings_page(request, language_form=language_form)
+    return _settings_page(
+        request, language_form=language_form, status=HTTPStatus.UNPROCESSABLE_ENTITY
+    )
 
 
-def _settings_page(request, form=None, language_form=None):
-    form = form or ProfileForm(instance=request.user)
-    language_form = language_form or LanguageForm(instance=request.user)
-    failed = form.errors or language_form.errors
-    status = HTTPStatus.UNPROCESSABLE_ENTITY if failed else HTTPStatus.OK
+def _settings_page(request, form=None, push_form=None, language_form=None, status=HTTPStatus.OK):
     context = {
-        "form": form,
-        "language_form": language_form,
+        "form": form or ProfileForm(instance=request.user),
+        "language_form": language_form or LanguageForm(instance=request.user),
         "archives": archived_memberships(request.user),
+        "push_form": push_form or PushSubscriptionForm(),
+        "push_public_key": settings.VAPID_PUBLIC_KEY if push.enabled() else "",
+        "devices": PushDevice.objects.visible_to(request.user),
     }
     return render(request, "accounts/profile.html", context, status=status)
+
+
+@post_only(page="profile")
+def add_device(request):
+    """This browser's subscription, sent by static/js/push.js once the person agreed."""
+    form = PushSubscriptionForm(request.POST)
+    if form.is_valid() and not push.enabled():
+        form.add_error(None, _("Notifications are not set up on this installation."))
+    if not form.is_valid():
+        return _settings_page(request, push_form=form, status=HTTPStatus.UNPROCESSABLE_ENTITY)
+    subscription = form.cleaned_data["subscription"]
+    name = push.device_name(request.headers.get("User-Agent", ""))
+    PushDevice.register(request.user, name=name, **subscription)
+    messages.success(request, _("Notifications are on for this device."))
+    return redirect("profile")
+
+
+@require_POST
+def remove_device(request, pk):
+    device = get_object_or_404(PushDevice.objects.visible_to(request.user), pk=pk)
+    device.delete()
+    messages.success(request, _("That device will no longer get notifications."))
+    return redirect("profile")
 
 
 @require_http_methods(["GET", "POST"])
@@ -200,7 +229,7 @@ def notification_settings(request):
     form = NotificationSettingsForm(request.POST or None, instance=request.user)
     if request.method == "POST" and form.is_valid():
         form.save()
-        messages.success(request, _("Your email choices are saved."))
+        messages.success(request, _("Your choices are saved."))
         return redirect("notification_settings")
     status = HTTPStatus.UNPROCESSABLE_ENTITY if form.errors else HTTPStatus.OK
     return render(request, "accounts/notification_settings.html", {"form": form}, status=status)

@@ -95,6 +95,9 @@ def service_worker(request):
         "staticPrefix": static(""),
         "precache": precache,
         "offlineUrl": reverse("installable:offline"),
+        "newsUrl": reverse("notices:inbox"),
+        # Neutral, and the same for everyone: the worker is not per person.
+        "pushTitle": _("You have something new"),
     }
     response = render(
         request,

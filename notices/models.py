@@ -14,7 +14,7 @@ from django.db.models import Q
 from django.utils import timezone as tz
 from django.utils.translation import gettext_lazy as _
 
-from accounts.models import EmailKind, User
+from accounts.models import EmailKind, PushKind, User
 
 
 class Kind(models.TextChoices):
@@ -94,6 +94,61 @@ EMAILS = {
     Kind.PARTNER_LEFT: (EmailKind.PARTNER_LEFT, "partner_left"),
     # The one reminder of an unanswered repair: at most once per repair, ever.
     Kind.REPAIR_STILL_WAITING: (EmailKind.REPAIR_WAITING, "repair_waiting"),
+}
+
+# What each kind is about, for the person's notification switches (every kind can also
+# reach their devices; the notification itself never says which, unless they chose so).
+PUSH_KINDS = {
+    Kind.PARTNER_CHECKED_IN: PushKind.CHECKINS,
+    Kind.CHECKIN_REVEALED: PushKind.CHECKINS,
+    Kind.TRIGGER_WAITING: PushKind.HARD_MOMENTS,
+    Kind.REASSURANCE_ARRIVED: PushKind.HARD_MOMENTS,
+    Kind.ANSWER_ARRIVED: PushKind.QUESTIONS,
+    Kind.ANSWER_REVISED: PushKind.QUESTIONS,
+    Kind.QUESTION_WAITING: PushKind.QUESTIONS,
+    Kind.PAUSE_ASKED: PushKind.PAUSES,
+    Kind.PAUSE_ENDED: PushKind.PAUSES,
+    Kind.PROPOSAL_WAITING: PushKind.AGREEMENT,
+    Kind.PROPOSAL_ACCEPTED: PushKind.AGREEMENT,
+    Kind.PROPOSAL_DECLINED: PushKind.AGREEMENT,
+    Kind.PROPOSAL_WITHDRAWN: PushKind.AGREEMENT,
+    Kind.REVIEW_OPENED: PushKind.AGREEMENT,
+    Kind.GOAL_CHANGE_WAITING: PushKind.GOALS,
+    Kind.GOAL_CHANGE_DECIDED: PushKind.GOALS,
+    Kind.CONSENT_ASKED: PushKind.THERAPIST,
+    Kind.CONSENT_GIVEN: PushKind.THERAPIST,
+    Kind.CONSENT_WITHDRAWN: PushKind.THERAPIST,
+    Kind.THERAPIST_NOTE: PushKind.THERAPIST,
+    Kind.PRACTICE_WRITTEN: PushKind.THERAPIST,
+    Kind.AGENDA_CLOSED: PushKind.THERAPIST,
+    Kind.LETTER_COMMENT: PushKind.THERAPIST,
+    Kind.PARTNER_LEFT: PushKind.SPACE,
+    Kind.REPAIR_WAITING: PushKind.REPAIRS,
+    Kind.REPAIR_STILL_WAITING: PushKind.REPAIRS,
+    Kind.REPAIR_PARTNER_FINISHED: PushKind.REPAIRS,
+    Kind.REPAIR_REVEALED: PushKind.REPAIRS,
+    Kind.REPAIR_PLAN_WAITING: PushKind.REPAIRS,
+    Kind.REPAIR_PLAN_DECIDED: PushKind.REPAIRS,
+    Kind.REPAIR_WITHDRAWN: PushKind.REPAIRS,
+    Kind.HEADS_UP_SHARED: PushKind.HEADS_UPS,
+    Kind.HEADS_UP_CHANGED: PushKind.HEADS_UPS,
+    Kind.HEADS_UP_THANKED: PushKind.HEADS_UPS,
+    Kind.PLANS_SHARED: PushKind.HEADS_UPS,
+    Kind.PLANS_CHANGED: PushKind.HEADS_UPS,
+    Kind.TELLING_OFFERED: PushKind.HEADS_UPS,
+    Kind.FORGIVENESS_SHARED: PushKind.LETTERS,
+    Kind.LETTER_READY: PushKind.LETTERS,
+    Kind.LETTER_RECEIVED: PushKind.LETTERS,
+    Kind.LETTER_REPLY: PushKind.LETTERS,
+    Kind.RITUAL_PROPOSED: PushKind.RITUALS,
+    Kind.RITUAL_ACCEPTED: PushKind.RITUALS,
+    Kind.RITUAL_END_ASKED: PushKind.RITUALS,
+    Kind.RITUAL_DECLINED: PushKind.RITUALS,
+    Kind.RITUAL_KEPT: PushKind.RITUALS,
+    Kind.RITUAL_ENDED: PushKind.RITUALS,
+    Kind.RITUAL_COMING_UP: PushKind.RITUALS,
+    Kind.LETTER_READ_ASKED: PushKind.COUPLES,
+    Kind.AGENDA_ITEM_ADDED: PushKind.COUPLES,
 }
 
 # The relay tries again after 1, 2, 4 ... minutes, at most an hour apart, for about a day.

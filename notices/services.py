@@ -14,11 +14,20 @@ from datetime import datetime
 from django.db import transaction
 from django.utils import timezone as tz
 
+from accounts import push
 from accounts.models import Membership, User
 from accounts.notifications import send_once
 
-from .models import EMAILS, MAX_EMAIL_ATTEMPTS, Kind, Notice, email_period, retry_delay
-from .tasks import deliver_notice_email
+from .models import (
+    EMAILS,
+    MAX_EMAIL_ATTEMPTS,
+    PUSH_KINDS,
+    Kind,
+    Notice,
+    email_period,
+    retry_delay,
+)
+from .tasks import deliver_notice_email, deliver_notice_push
 
 logger = logging.getLogger(__name__)
 
@@ -41,9 +50,11 @@ def notify(kind: Kind, recipient_ids: Iterable[int], path: str) -> list[Notice]:
         )
         for recipient_id in dict.fromkeys(recipient_ids)
     )
-    if owes_email and notices:
-        ids = [notice.pk for notice in notices]
+    ids = [notice.pk for notice in notices]
+    if owes_email and ids:
         transaction.on_commit(lambda: _publish(ids))
+    if push.enabled() and ids:
+        transaction.on_commit(lambda: _publish_push(ids))
     return notices
 
 
@@ -75,6 +86,37 @@ def _publish(notice_ids: list[int]) -> None:
         except Exception:
             # The notice is saved and its email owed: the sweep will deliver it.
             logger.warning("Could not queue the email of notice %s; the sweep will.", notice_id)
+
+
+def _publish_push(notice_ids: list[int]) -> None:
+    for notice_id in notice_ids:
+        try:
+            deliver_notice_push.delay(notice_id)
+        except Exception:
+            # A notification is a courtesy: the notice waits in the app either way.
+            logger.warning("Could not queue the notification of notice %s.", notice_id)
+
+
+def deliver_push(notice_id: int) -> push.Outcome:
+    """Tell the recipient's devices that something waits, at most once per device,
+    kind and hour, and only while the notice is unread. Nothing anyone wrote goes out;
+    the kind's neutral label only for a person who chose "show what it's about"."""
+    notice = (
+        Notice.objects.unread()
+        .select_related("recipient")
+        .filter(pk=notice_id)
+        .only("kind", "created_at", "recipient")
+        .first()
+    )
+    if notice is None:
+        return push.Outcome()
+    kind = Kind(notice.kind)
+    recipient = notice.recipient
+    # Lazy: the label is written in the recipient's language (`push.payload`).
+    about = kind.label if recipient.push_shows_kind else ""
+    return push.push_once(
+        recipient, PUSH_KINDS[kind], notice.kind, email_period(notice.created_at), about
+    )
 
 
 def deliver_email(notice_id: int, now: datetime | None = None) -> bool:

@@ -192,6 +192,34 @@ QUICK_EXIT_URL = env_str("QUICK_EXIT_URL", "https://www.bbc.com/weather")
 # Email links point where the app is served: `PORT=8080 make run` links to port 8080.
 SITE_URL = env_str("SITE_URL", f"http://127.0.0.1:{env_int('PORT', 8000)}").rstrip("/")
 
+# Notifications on people's devices (Web Push). Off unless all three are set;
+# `manage.py generate_vapid_keys` makes a key pair and prints these lines.
+VAPID_PUBLIC_KEY = env_str("VAPID_PUBLIC_KEY")
+VAPID_PRIVATE_KEY = env_str("VAPID_PRIVATE_KEY")
+VAPID_SUBJECT = env_str("VAPID_SUBJECT")
+_VAPID = {
+    "VAPID_PUBLIC_KEY": VAPID_PUBLIC_KEY,
+    "VAPID_PRIVATE_KEY": VAPID_PRIVATE_KEY,
+    "VAPID_SUBJECT": VAPID_SUBJECT,
+}
+if any(_VAPID.values()) and not all(_VAPID.values()):
+    missing = ", ".join(name for name, value in _VAPID.items() if not value)
+    raise ImproperlyConfigured(f"Push notifications need all three VAPID settings; {missing} unset")
+if VAPID_SUBJECT and not VAPID_SUBJECT.startswith(("mailto:", "https://")):
+    raise ImproperlyConfigured("VAPID_SUBJECT must be a mailto: or https: address")
+# The push services a browser may name as its endpoint (host, or a parent domain of
+# it): the server posts to that address, so nothing else is accepted.
+PUSH_SERVICE_HOSTS = env_list(
+    "PUSH_SERVICE_HOSTS",
+    [
+        "fcm.googleapis.com",
+        "android.googleapis.com",
+        "push.services.mozilla.com",
+        "push.apple.com",
+        "notify.windows.com",
+    ],
+)
+
 LANGUAGE_CODE = "en"
 # Each language is named in itself, as people look for their own. Adding one: README
 # "Languages".

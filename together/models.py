@@ -13,6 +13,7 @@ from django.urls import reverse
 from django.utils import timezone as tz
 from django.utils.translation import gettext_lazy as _
 
+from accounts import versions
 from accounts.models import Couple, Membership, User
 from notices.models import Kind as NoticeKind
 from notices.services import member_ids, notify, notify_partner
@@ -584,3 +585,12 @@ class SelfCarePlan(models.Model):
 
     def __str__(self):
         return f"Self-care plan of user {self.user_id}"
+
+
+def _couple_of_goal(step) -> int | None:
+    return Goal.objects.filter(pk=step.goal_id).values_list("couple_id", flat=True).first()
+
+
+# Today keeps the couple's streaks as numbers in the cache (together.services.streaks).
+versions.track(Win)
+versions.track(Step, _couple_of_goal)

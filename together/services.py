@@ -2,10 +2,12 @@
 
 from datetime import datetime, timedelta
 
+from django.core.cache import cache
 from django.db.models.functions import TruncWeek
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
+from accounts import versions
 from accounts.access import couple_people, partner_membership
 from accounts.models import Couple, Membership
 from checkins import weeks as calendar_weeks
@@ -17,6 +19,7 @@ WAITING_SHOWN = 5
 STRIP_SHOWN = 5
 # Streaks are counted over the last two years: enough to celebrate, bounded to read.
 STREAK_LOOKBACK = timedelta(weeks=104)
+STREAKS_SECONDS = 7 * 24 * 3600
 
 
 def _with_people(objects: list, field: str, people: dict) -> list:
@@ -74,6 +77,21 @@ def streak_weeks(couple: Couple, now: datetime) -> int:
     return calendar_weeks.streak(weeks, this_week)
 
 
+def streaks(couple: Couple, now: datetime) -> tuple[int, int]:
+    """(weeks in a row with a win or a step, transparent weeks in a row), kept in the
+    cache as two numbers under the couple's version stamp for this week: every write to
+    a win, a goal step, a week plan, the plan habit or a check-in replaces the stamp
+    (the `versions.track` calls in together and transparency), and a new week a new key."""
+    this_week = calendar_weeks.week_start_for(now, couple.zone)
+    stamp = versions.current([couple.pk])[couple.pk]
+    key = f"streaks:{couple.pk}:{stamp}:{this_week}:{couple.zone.key}"
+    found = cache.get(key)
+    if found is None:
+        found = (streak_weeks(couple, now), WeekPlan.objects.transparent_run(couple, now))
+        cache.set(key, found, STREAKS_SECONDS)
+    return found
+
+
 def wins_strip(couple: Couple, now: datetime, people: dict | None = None) -> dict:
     """This week's wins and the streak, for templates/together/_wins_strip.html."""
     monday = calendar_weeks.week_start_for(now, couple.zone)
@@ -84,14 +102,14 @@ def wins_strip(couple: Couple, now: datetime, people: dict | None = None) -> dic
         wins = list(this_week.select_related("author")[: STRIP_SHOWN + 1])
     else:
         wins = _with_people(list(this_week[: STRIP_SHOWN + 1]), "author", people)
-    streak = streak_weeks(couple, now)
+    streak, transparent_weeks = streaks(couple, now)
     return {
         "wins": wins[:STRIP_SHOWN],
         "more": len(wins) > STRIP_SHOWN,
         "streak": streak,
         "streak_words": streak_words(streak),
         # Shown only when there is a run to celebrate: a missed week is never shown.
-        "transparent_weeks": WeekPlan.objects.transparent_run(couple, now),
+        "transparent_weeks": transparent_weeks,
     }
 
 

@@ -16,6 +16,7 @@ from django.urls import reverse
 from django.utils import timezone as tz
 from django.utils.translation import gettext_lazy as _
 
+from accounts import versions
 from accounts.models import Couple, Membership, User
 from agreements.content import SECTIONS
 from checkins import weeks
@@ -485,3 +486,9 @@ class Telling(models.Model):
                 held_for_session_at=now
             )
             self.held_for_session_at = self.held_for_session_at or now
+
+
+# Today keeps the run of transparent weeks as a number in the cache
+# (together.services.streaks); the check-ins it reads are tracked by their own app.
+versions.track(WeekPlan)
+versions.track(PlanHabit)

@@ -1,6 +1,8 @@
 // Common Ground's service worker: keeps static files and the neutral offline page,
 // and nothing else. A signed-in page, or any response marked no-store, is never kept:
 // pages always come from the network, and without one the offline page is shown.
+// It also shows notifications (Web Push): their payload holds a neutral title and,
+// only if the person chose it, the kind of thing that waits; never anyone's words.
 "use strict";
 
 {% autoescape off %}const CONFIG = {{ config }};{% endautoescape %}
@@ -91,4 +93,28 @@ self.addEventListener("fetch", function (event) {
   }
   if (url.pathname.startsWith(CONFIG.staticPrefix)) event.respondWith(staticFile(request));
   // Anything else goes to the network as if there were no service worker.
+});
+
+// A notification: what the server sent is all it shows (accounts/push.py), and a tap
+// opens what's new. Without a readable payload, the neutral words the page gave.
+self.addEventListener("push", function (event) {
+  let message = {};
+  try { message = event.data ? event.data.json() : {}; } catch (error) { message = {}; }
+  event.waitUntil(self.registration.showNotification(message.title || CONFIG.pushTitle, {
+    body: message.body || "",
+    icon: message.icon || undefined,
+    tag: "news",
+    renotify: true,
+  }));
+});
+
+self.addEventListener("notificationclick", function (event) {
+  event.notification.close();
+  const target = new URL(CONFIG.newsUrl, self.location.origin).href;
+  event.waitUntil(self.clients.matchAll({ type: "window", includeUncontrolled: true }).then(function (windows) {
+    for (const client of windows) {
+      if (client.url === target && "focus" in client) return client.focus();
+    }
+    return self.clients.openWindow(target);
+  }));
 });

@@ -26,6 +26,7 @@ DELETE_SAYS = [
     "Your partner keeps a read-only archive of what they wrote and of what you shared with",
     "It says that some entries were removed when your account was deleted.",
     "your name is replaced by “a former member”",
+    "every device that gets your notifications",
 ]
 
 

@@ -132,6 +132,7 @@ KWARGS = {
     "therapists:add_note": lambda w: {"couple_id": w.couple.pk},
     "therapists:set_label": lambda w: {"couple_id": w.couple.pk},
     "join": lambda w: {"token": w.ids["join_token"]},
+    "remove_device": _pk("push_device"),
     "unsubscribe": lambda w: {"token": w.ids["unsubscribe_token"]},
     "resubscribe": lambda w: {"token": w.ids["unsubscribe_token"]},
     "account_confirm_email": lambda w: {"key": "not-a-real-key"},

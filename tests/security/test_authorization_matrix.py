@@ -215,6 +215,16 @@ EXPECTED = {
         "GET": "LOGIN 200   200   200   200   200   200   200",
         "POST": "LOGIN 422   422   422   422   422   422   422",
     },
+    # Notifications on a device: everyone signed in may turn them on for their browser
+    # (an empty POST is a form error); a device is removed only by its owner, Sam.
+    "add_device": {
+        "GET": "LOGIN 302   302   302   302   302   302   302",
+        "POST": "LOGIN 422   422   422   422   422   422   422",
+    },
+    "remove_device": {
+        "GET": "LOGIN 405   405   405   405   405   405   405",
+        "POST": "LOGIN 302   404   404   404   404   404   404",
+    },
     "safety_check": {
         "GET": "LOGIN 200   200   200   200   200   200   200",
         "POST": "LOGIN 422   422   422   422   422   422   422",

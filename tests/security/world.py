@@ -23,7 +23,7 @@ from django.urls import reverse
 from django.utils import timezone as tz
 
 from accounts.access import active_membership
-from accounts.models import Couple, EmailKind, Invitation, Role, SafetyCheck, User
+from accounts.models import Couple, EmailKind, Invitation, PushDevice, Role, SafetyCheck, User
 from accounts.notifications import unsubscribe_token
 from acknowledgement.models import STEPS, Letter, LetterComment, LetterReply, Receive
 from agreements.content import starter_sections
@@ -364,6 +364,15 @@ def build() -> World:
 
     # Sam's private safety answer, not shared with the therapist.
     SafetyCheck.objects.create(user=sam, afraid=SafetyCheck.Answer.YES)
+
+    # A browser that gets Sam's notifications: hers alone to see and remove.
+    ids["push_device"] = PushDevice.objects.create(
+        user=sam,
+        name="Firefox on Android",
+        endpoint="https://updates.push.services.mozilla.com/wpush/v2/security-world",
+        p256dh="B" + "A" * 86,
+        auth="A" * 22,
+    ).pk
 
     # Links that arrive by email.
     _invitation, ids["join_token"] = Invitation.issue(kims_space, kim, "friend@example.test")

@@ -188,3 +188,32 @@ def test_the_involved_partner_never_sees_a_yes_before_the_reveal(frozen, couple,
     checkin.submit(involved, answer_data())  # the reveal
     page = alex.get(reverse("checkins:week", args=[WEEK.isoformat()])).content.decode()
     assert "No, nothing" in page
+
+
+@pytest.mark.django_db
+def test_todays_streaks_follow_each_write_right_after_being_shown(couple, hurt, involved):
+    """Today keeps both runs as numbers in the cache: a new reveal, a plan shared, the
+    plan habit turned on, a win and a goal step each change them on the next view."""
+    from together.models import Goal, Step, Win
+    from together.services import streaks
+
+    couple.created_at = datetime(2026, 1, 1, tzinfo=UTC)
+    couple.save(update_fields=["created_at"])
+    assert streaks(couple, SUNDAY_EVENING_UTC) == (0, 0)
+
+    reveal(couple, hurt, involved, OCT_26)
+    assert streaks(couple, SUNDAY_EVENING_UTC) == (0, 1)
+    habit = PlanHabit.objects.create(couple=couple, plans_on=True)
+    assert streaks(couple, SUNDAY_EVENING_UTC) == (0, 0)  # plans are now part of the rule
+    share_plans(couple, involved, OCT_26)
+    assert streaks(couple, SUNDAY_EVENING_UTC) == (0, 1)
+    habit.delete()
+
+    with time_machine.travel(SUNDAY_EVENING_UTC - timedelta(days=1), tick=False):
+        Win.objects.create(couple=couple, author=hurt, text="A calm evening")
+    assert streaks(couple, SUNDAY_EVENING_UTC) == (1, 1)
+    goal = Goal.objects.create(couple=couple, title="A weekend away")
+    step = Step.objects.create(goal=goal, text="Choose a place")
+    with time_machine.travel(SUNDAY_EVENING_UTC - timedelta(weeks=1), tick=False):
+        step.mark(couple.memberships.get(user=hurt), done=True)
+    assert streaks(couple, SUNDAY_EVENING_UTC) == (2, 1)

@@ -7,7 +7,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('accounts', '0013_email_kind_ritual_reminder'),
+        ('accounts', '0014_push_devices'),
     ]
 
     operations = [
