@@ -9,6 +9,7 @@ from django.test import Client
 from django.urls import reverse
 from django.utils import translation
 
+from accounts import push
 from accounts.models import Couple, EmailKind, Invitation, Role, User
 from accounts.notifications import send_once
 from accounts.tasks import send_invitation
@@ -154,3 +155,15 @@ def test_signing_up_keeps_the_browsers_language(db):
     )
 
     assert User.objects.get(email="new@example.test").language == "es"
+
+
+def test_a_notification_on_a_device_is_in_its_owners_language(hurt):
+    """Sent from a worker: the neutral title, and the kind when chosen, in Spanish."""
+    in_spanish(hurt)
+
+    shown = push.payload(hurt, Kind.ANSWER_ARRIVED.label)
+
+    with translation.override("es"):
+        expected = (translation.gettext("You have something new"), str(Kind.ANSWER_ARRIVED.label))
+    assert (shown["title"], shown["body"]) == expected
+    assert shown["title"] != "You have something new"
