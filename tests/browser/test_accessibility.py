@@ -12,7 +12,7 @@ import pytest
 from axe_playwright_python.sync_playwright import Axe
 from django.core.management import call_command
 
-from accounts.models import Membership
+from accounts.models import Membership, User
 from agreements.models import Version
 from checkins.models import CheckIn
 from pacing.models import Exercise
@@ -215,6 +215,19 @@ def test_signed_in_pages_have_no_serious_problems(browser, live_server, demo, wh
     page = context.new_page()
     log_in(page, who)
     found = scan(page, pages, demo)
+    context.close()
+    assert found == [], "\n".join(found)
+
+
+def test_pages_in_spanish_have_no_serious_problems(browser, live_server, demo):
+    """Spanish words run longer than English ones: the hurt partner's pages in Spanish
+    still fit a phone and keep their labels."""
+    User.objects.filter(email="hurt@demo.test").update(language="es")
+    context = browser.new_context(base_url=live_server.url, viewport=PHONE)
+    page = context.new_page()
+    log_in(page, "hurt@demo.test")
+    assert page.locator("html").get_attribute("lang") == "es"
+    found = scan(page, HURT_PARTNER_PAGES, demo)
     context.close()
     assert found == [], "\n".join(found)
 
