@@ -184,16 +184,18 @@ def test_the_check_finds_english():
 
 
 def pages(world, actor):
-    """(url, html) of every page of the matrix this person can open."""
+    """(what, html) of every page of the matrix this person can open, as a page and as
+    the fragment htmx asks for."""
     extra = {"HTTP_ACCEPT_LANGUAGE": LANGUAGE} if actor == "anonymous" else {}
     for key in case_keys():
         route, url = case_url(world, key)
         if route.is_admin:
             continue
-        response = world.request(actor, "GET", url, fresh=True, **extra)
-        if response.status_code != 200 or "text/html" not in response.get("Content-Type", ""):
-            continue
-        yield url, response.content.decode()
+        for htmx in (False, True):
+            response = world.request(actor, "GET", url, htmx=htmx, fresh=True, **extra)
+            if response.status_code != 200 or "text/html" not in response.get("Content-Type", ""):
+                continue
+            yield f"{url}{' (htmx)' if htmx else ''}", response.content.decode()
 
 
 @pytest.mark.parametrize("actor", (*PERSONAS, "anonymous"))
@@ -214,7 +216,7 @@ def test_every_page_is_in_spanish(world, db, phrases, actor):
         if page.without_dir:
             no_dir[url] = sorted(page.without_dir)
 
-    assert seen > (2 if actor == "anonymous" else 30)
+    assert seen > (4 if actor == "anonymous" else 60)
     assert {
         "english": english,
         "english_dates": english_dates,
