@@ -14,7 +14,7 @@ from notices.models import Notice
 from therapists.models import AuditEntry, Consent, TherapistLink
 
 from ..conftest import client_for
-from ..factories import make_couple, make_user
+from ..factories import make_user
 from .builders import guide, planned
 
 pytestmark = pytest.mark.django_db
