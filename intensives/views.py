@@ -118,9 +118,10 @@ def _turn_context(step, names: dict, now) -> dict:
 @member_required
 @step_required
 def step(request, membership, step, result):
-    Notice.objects.opened(request.user, 0, step.intensive.path)
     if request.htmx and _unchanged(request, step):
         return HttpResponse(status=HTTPStatus.NO_CONTENT)  # the poll: nothing moved
+    if not request.htmx:
+        Notice.objects.opened(request.user, 0, step.intensive.path)
     return _step_page(request, membership, step, result)
 
 
