@@ -8,6 +8,7 @@ from django.shortcuts import redirect, render
 from django.utils import timezone as tz
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
+from django_htmx.http import HttpResponseClientRedirect
 
 from accounts.access import couple_object_or_404, member_required, partner_membership
 from accounts.models import Role
@@ -46,6 +47,8 @@ def step_required(view):
         try:
             return view(request, membership, step, result)
         except NotNow as refusal:
+            if request.htmx:  # a turn tapped as the step closed: show the step as it is
+                return HttpResponseClientRedirect(step.path)
             return _not_now(request, step, refusal)
 
     return wrapper

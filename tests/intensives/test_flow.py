@@ -86,6 +86,10 @@ def test_a_step_opens_at_its_time(couple, hurt, lee):
         sam = client_for(hurt)
         late = sam.post(reverse("intensives:next_turn", args=[step.pk]), {"turn": "0"})
         assert late.status_code == HTTPStatus.FORBIDDEN and "time has passed" in late.text
+        tapped = sam.post(
+            reverse("intensives:next_turn", args=[step.pk]), {"turn": "0"}, HTTP_HX_REQUEST="true"
+        )
+        assert tapped.headers["HX-Redirect"] == step.path  # the step, as it is now
         # Marking it done is still welcome once its time has passed.
         assert sam.post(reverse("intensives:complete", args=[step.pk])).status_code == 302
     step.refresh_from_db()

@@ -613,9 +613,10 @@ EXPECTED = {
         for variant in ("closed tier", "not open yet")
     },
     **{
-        f"intensives:{name} ({variant})": {  # refused kindly
+        f"intensives:{name} ({variant})": {  # refused kindly; htmx is sent to the step
             "GET": "LOGIN 302   302   302   302   302   302   302",
             "POST": "LOGIN 403   403   404   404   404   404   404",
+            "HX-POST": "LOGIN 200   200   404   404   404   404   404",
         }
         for name in ("start", "next_turn", "complete")
         for variant in ("closed tier", "not open yet")
