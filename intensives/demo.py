@@ -1,13 +1,13 @@
 """Demo intensive: the demo therapist planned two days for the demo couple, starting
 the day after tomorrow (their time): a conversation guide each morning, the library's
-listening exercise and a check-in in the afternoons."""
+listening exercise (when its tier is open for them) and a check-in in the afternoons."""
 
 from datetime import datetime, time, timedelta
 
 from django.utils import timezone
 
 from accounts.models import Membership, User
-from pacing.models import Exercise
+from pacing.models import Exercise, gate_for
 
 from .models import Intensive, Kind, Step
 
@@ -49,7 +49,7 @@ def seed(people: dict[str, User]) -> None:
 
     steps = [guide(0, GUIDE), guide(1, SECOND_GUIDE)]
     listening = Exercise.objects.filter(slug="listening-to-understand").first()
-    if listening:
+    if listening and gate_for(couple).opens(listening.tier):  # never planned past the pace
         steps.append(
             {
                 "kind": Kind.EXERCISE,
@@ -59,4 +59,7 @@ def seed(people: dict[str, User]) -> None:
             }
         )
     steps.append({"kind": Kind.CHECKIN, "opens_at": at(1, 15), "closes_at": at(1, 18)})
-    Step.objects.bulk_create(Step(intensive=intensive, **fields) for fields in steps)
+    therapist = people["therapist"]
+    Step.objects.bulk_create(
+        Step(intensive=intensive, written_by=therapist, **fields) for fields in steps
+    )

@@ -137,6 +137,9 @@ class Step(models.Model):
 
     intensive = models.ForeignKey(Intensive, on_delete=models.CASCADE, related_name="steps")
     kind = models.CharField(_("kind of step"), max_length=10, choices=Kind.choices)
+    written_by = models.ForeignKey(
+        User, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
     exercise = models.ForeignKey(
         Exercise, null=True, blank=True, on_delete=models.CASCADE, related_name="+"
     )

@@ -29,7 +29,7 @@ EXPORTS = (
         "intensive_steps_written",
         _("Steps you wrote for an intensive as a therapist"),
         Step,
-        "intensive__therapist",
+        "written_by",
         ("opens_at", "closes_at", "kind", "exercise", "title", "prompt", "turn_minutes", "rounds"),
         order_by=("opens_at", "pk"),
         therapists_only=True,

@@ -255,6 +255,6 @@ def add_step(request, couple, pk):
         valid = form.is_valid()
     if not valid:
         return _plan_page(request, couple, intensive, form)
-    Step.objects.create(intensive=intensive, **form.step_fields())
+    Step.objects.create(intensive=intensive, written_by=request.user, **form.step_fields())
     messages.success(request, _("Step added. The couple sees it in their plan."))
     return redirect("intensives:therapist_intensive", couple_id=couple.pk, pk=intensive.pk)

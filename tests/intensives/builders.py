@@ -26,6 +26,7 @@ def guide(intensive, day=0, hour=10, hours=2, **fields) -> Step:
     } | fields
     return Step.objects.create(
         intensive=intensive,
+        written_by=intensive.therapist,
         kind=Kind.GUIDE,
         opens_at=at(intensive, day, hour),
         closes_at=at(intensive, day, hour + hours),

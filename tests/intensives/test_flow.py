@@ -52,6 +52,7 @@ def test_the_therapist_plans_and_both_partners_are_told(couple, hurt, involved, 
     assert added.status_code == HTTPStatus.FOUND
     step = Step.objects.get()
     assert step.opens_at == at(intensive, 1, 10)  # read in the couple's time zone
+    assert step.written_by == lee
     page = therapist.get(reverse("intensives:therapist_intensive", args=[couple.pk, intensive.pk]))
     assert "What would help" in page.text
     actions = list(AuditEntry.objects.filter(therapist=lee).values_list("action", flat=True))

@@ -70,6 +70,7 @@ def test_the_conversation_model_has_no_field_for_what_is_said():
         "id",
         "intensive",
         "kind",
+        "written_by",
         "exercise",
         "title",  # the therapist's guide
         "prompt",

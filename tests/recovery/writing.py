@@ -344,6 +344,7 @@ def write_therapist_note(therapist: User, couple: Couple, tag: str) -> dict[str,
     )
     Step.objects.create(
         intensive=intensive,
+        written_by=therapist,
         kind=Kind.GUIDE,
         title=f"{tag}-{title}",
         prompt=f"{tag}-{prompt}",

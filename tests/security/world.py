@@ -431,7 +431,12 @@ def _intensive(world: World, sam_m, now) -> None:
     def step(kind, opens_at, **fields):
         closes_at = opens_at + timedelta(hours=2)
         return Step.objects.create(
-            intensive=intensive, kind=kind, opens_at=opens_at, closes_at=closes_at, **fields
+            intensive=intensive,
+            written_by=lee,
+            kind=kind,
+            opens_at=opens_at,
+            closes_at=closes_at,
+            **fields,
         ).pk
 
     ids["intensive_step"] = step(
