@@ -1,3 +1,4 @@
+from datetime import timedelta
 from functools import wraps
 from http import HTTPStatus
 
@@ -220,9 +221,15 @@ def plan(request, couple):
 def _therapist_intensive(request, couple, pk):
     queryset = Intensive.objects.visible_to(request.user).filter(couple=couple)
     try:
-        return queryset.get(pk=pk)
+        return queryset.select_related("couple").get(pk=pk)
     except Intensive.DoesNotExist:
         raise Http404 from None
+
+
+def _first_morning(intensive) -> dict:
+    """A window to start from: the first day, ten to noon."""
+    start, _end = intensive.window()
+    return {"opens_at": start + timedelta(hours=10), "closes_at": start + timedelta(hours=12)}
 
 
 def _plan_page(request, couple, intensive, form=None):
@@ -231,7 +238,13 @@ def _plan_page(request, couple, intensive, form=None):
         "couple": couple,
         "intensive": intensive,
         "steps": list(intensive.steps.select_related("exercise", "completed_by")),
-        "form": form or StepForm(intensive=intensive, result=result, ceiling=_ceiling(couple)),
+        "form": form
+        or StepForm(
+            intensive=intensive,
+            result=result,
+            ceiling=_ceiling(couple),
+            initial=_first_morning(intensive),
+        ),
         "tier_name": TIER_NAMES[result.tier],
     }
     status = UNPROCESSABLE if form else HTTPStatus.OK

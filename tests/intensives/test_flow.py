@@ -55,6 +55,8 @@ def test_the_therapist_plans_and_both_partners_are_told(couple, hurt, involved, 
     assert step.written_by == lee
     page = therapist.get(reverse("intensives:therapist_intensive", args=[couple.pk, intensive.pk]))
     assert "What would help" in page.text
+    first_morning = at(intensive, 0, 10).strftime("%Y-%m-%dT%H:%M")
+    assert f'value="{first_morning}"' in page.text  # a window to start from
     actions = list(AuditEntry.objects.filter(therapist=lee).values_list("action", flat=True))
     assert actions == [
         AuditAction.PLAN_INTENSIVE,
