@@ -80,6 +80,7 @@ class Kind(models.TextChoices):
     PRACTICE_WRITTEN = "practice_written", _("Your therapist wrote a practice for you")
     AGENDA_ITEM_ADDED = "agenda_item_added", _("A couple added to the agenda of their next session")
     AGENDA_CLOSED = "agenda_closed", _("Your therapist closed your session agenda with a note")
+    INTENSIVE_PLANNED = "intensive_planned", _("Your therapist planned an intensive for you both")
 
 
 # The kinds that also send a discreet email, and which one (each can be turned off).

@@ -70,6 +70,7 @@ INSTALLED_APPS = [
     "acknowledgement",
     "rituals",
     "practice",
+    "intensives",
     "home",
     "archive",
     "installable",

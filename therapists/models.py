@@ -355,6 +355,8 @@ class AuditAction(models.TextChoices):
     VIEW_PRACTICE = "view_practice", _("Looked at your practice and your session agenda")
     WRITE_PRACTICE = "write_practice", _("Wrote a practice for you")
     CLOSE_AGENDA = "close_agenda", _("Closed your session agenda with a note")
+    VIEW_INTENSIVES = "view_intensives", _("Looked at the intensives planned for you")
+    PLAN_INTENSIVE = "plan_intensive", _("Planned an intensive, or a step of one, for you")
 
 
 class AppendOnlyQuerySet(models.QuerySet):

@@ -14,6 +14,7 @@ from checkins import weeks
 from checkins.models import TEXT_FIELDS, CheckIn
 from forgiveness.models import Message
 from forgiveness.models import Reflection as ForgivenessReflection
+from intensives.models import Intensive
 from notices.models import Kind
 from notices.services import member_ids, notify
 from pacing.models import gate_for
@@ -502,6 +503,12 @@ def _practice_for(for_whom: str):
     return act
 
 
+def _intensive_planned(w):
+    today = timezone.now().astimezone(w.couple.zone).date()
+    Intensive.plan(w.couple, w.therapist, today, today + timedelta(days=1))
+    return w.therapist
+
+
 def _agenda_item(w):
     AgendaItem.add(member(w.hurt), about=About.OWN, text=written("agenda-item"))
     return w.hurt
@@ -604,4 +611,5 @@ SCENARIOS = {
         None,
     ),
     "agenda closed with a note": (Kind.AGENDA_CLOSED, _agenda_closed, "couple"),
+    "intensive planned": (Kind.INTENSIVE_PLANNED, _intensive_planned, "couple"),
 }
