@@ -80,6 +80,10 @@ class Kind(models.TextChoices):
     PRACTICE_WRITTEN = "practice_written", _("Your therapist wrote a practice for you")
     AGENDA_ITEM_ADDED = "agenda_item_added", _("A couple added to the agenda of their next session")
     AGENDA_CLOSED = "agenda_closed", _("Your therapist closed your session agenda with a note")
+    # For therapists: their own "what's new".
+    COUPLE_LINKED = "couple_linked", _("A couple linked with you and will ask both partners")
+    COUPLE_SHARING = "couple_sharing", _("A couple agreed, both of them, to share with you")
+    FLAG_RAISED = "flag_raised", _("A couple on your list may need your attention")
 
 
 # The kinds that also send a discreet email, and which one (each can be turned off).
@@ -94,6 +98,11 @@ EMAILS = {
     Kind.PARTNER_LEFT: (EmailKind.PARTNER_LEFT, "partner_left"),
     # The one reminder of an unanswered repair: at most once per repair, ever.
     Kind.REPAIR_STILL_WAITING: (EmailKind.REPAIR_WAITING, "repair_waiting"),
+    # A therapist's news: one content-free email, at most one an hour, whatever happened.
+    Kind.COUPLE_LINKED: (EmailKind.PRACTICE_NEWS, "practice_news"),
+    Kind.COUPLE_SHARING: (EmailKind.PRACTICE_NEWS, "practice_news"),
+    Kind.FLAG_RAISED: (EmailKind.PRACTICE_NEWS, "practice_news"),
+    Kind.AGENDA_ITEM_ADDED: (EmailKind.PRACTICE_NEWS, "practice_news"),
 }
 
 # The relay tries again after 1, 2, 4 ... minutes, at most an hour apart, for about a day.
