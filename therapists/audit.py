@@ -2,7 +2,6 @@
 checks access first and then records exactly one audit row for the request."""
 
 from functools import wraps
-
 from http import HTTPStatus
 
 from django.http import Http404, HttpResponseNotAllowed

@@ -42,7 +42,6 @@ from agreements.models import Agreement, ReviewStatus
 from checkins import weeks
 from checkins.models import Answer, CheckIn
 from pacing import gate
-from practice.progress import COMPLETION_WEEKS, completion_counts
 from pacing.models import (
     POLICY_FIELDS,
     TIER_NAMES,
@@ -51,6 +50,7 @@ from pacing.models import (
     ReadinessReport,
     gates_for,
 )
+from practice.progress import COMPLETION_WEEKS, completion_counts
 from repair import measure
 from repair.models import Repair
 from triggers.models import Trigger
@@ -377,7 +377,7 @@ def with_flag(summaries: list[CoupleSummary], flag: Flag | None) -> list[CoupleS
 
 def flag_counts(summaries: list[CoupleSummary]) -> list[tuple[Flag, int]]:
     """Each flag with how many couples carry it, for the filters (only flags present)."""
-    counts = {flag: 0 for flag in Flag}
+    counts = dict.fromkeys(Flag, 0)
     for summary in summaries:
         for flag in summary.flags:
             counts[flag] += 1
@@ -564,7 +564,9 @@ def _work_out(links: dict[int, _Link], now: datetime) -> dict[int, Figures]:
             fact["readiness_until"],
             repairs_until.get(couple_id),
             # The practice window moves on at the start of the couple's next week.
-            weeks.week_starts_at(practice_windows[couple_id][1] + weeks.WEEK, links[couple_id].zone),
+            weeks.week_starts_at(
+                practice_windows[couple_id][1] + weeks.WEEK, links[couple_id].zone
+            ),
         ]
         figures[couple_id] = Figures(
             computed_at=now,

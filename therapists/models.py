@@ -108,9 +108,7 @@ class TherapistProfile(models.Model):
                 setattr(profile, name, value)
             if changed:
                 profile.verified_at = profile.verified_by = None
-            profile.save(
-                update_fields=["practice_name", *details, "verified_at", "verified_by"]
-            )
+            profile.save(update_fields=["practice_name", *details, "verified_at", "verified_by"])
         else:
             profile = cls._create_with_unique_code(user, practice_name, details)
         if not user.is_therapist:
