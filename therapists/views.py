@@ -359,7 +359,9 @@ def consent(request, membership):
     if link is None or link.therapist_id is None:
         messages.info(request, _("There is no therapist to agree to yet."))
         return redirect("therapists:couple_settings")
-    if request.method == "POST":
+    profile = getattr(link.therapist, "therapist_profile", None)
+    may_work = TherapistProfile.may_work_as(link.therapist)
+    if request.method == "POST" and may_work:
         try:
             Consent.give(
                 link,
@@ -373,10 +375,13 @@ def consent(request, membership):
         return redirect("therapists:couple_settings")
     context = {
         "link": link,
-        "profile": getattr(link.therapist, "therapist_profile", None),
+        "profile": profile,
+        "may_work": may_work,
         "already": link.consents.active().filter(partner=request.user).first(),
     }
-    return render(request, "therapists/consent.html", context)
+    # A therapist this installation does not work with yet: the page says why (403).
+    status = HTTPStatus.FORBIDDEN if request.method == "POST" else HTTPStatus.OK
+    return render(request, "therapists/consent.html", context, status=status)
 
 
 @require_POST
