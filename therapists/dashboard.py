@@ -316,7 +316,9 @@ SORT_KEYS = {
     "csi": SortKey(_("CSI-4"), lambda s: (s.lowest_csi is None, s.lowest_csi or 0)),
     "flags": SortKey(_("Flags"), lambda s: len(s.flags)),
     # No practice asked for sorts before any share of it done.
-    "practice": SortKey(_("Practice"), lambda s: s.practice_share or -1),
+    "practice": SortKey(
+        _("Practice"), lambda s: -1 if s.practice_share is None else s.practice_share
+    ),
 }
 DEFAULT_SORT = "-flags"
 # The orders offered as links above the cards on a phone (the table's headers sort on a
