@@ -79,7 +79,7 @@ class TherapistProfile(models.Model):
             return True
         return TherapistProfile.objects.filter(user=user, verified_at__isnull=False).exists()
 
-    def verify(self, by: User) -> None:
+    def verify(self, by: User | None) -> None:
         self.verified_at, self.verified_by = tz.now(), by
         self.save(update_fields=["verified_at", "verified_by"])
 
