@@ -81,7 +81,7 @@ class Kind(models.TextChoices):
     AGENDA_ITEM_ADDED = "agenda_item_added", _("A couple added to the agenda of their next session")
     AGENDA_CLOSED = "agenda_closed", _("Your therapist closed your session agenda with a note")
     # For therapists: their own "what's new".
-    COUPLE_LINKED = "couple_linked", _("A couple linked with you and will ask both partners")
+    COUPLE_LINKED = "couple_linked", _("A couple invited you; they appear once both agree")
     COUPLE_SHARING = "couple_sharing", _("A couple agreed, both of them, to share with you")
     FLAG_RAISED = "flag_raised", _("A couple on your list may need your attention")
 
