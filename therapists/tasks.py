@@ -7,6 +7,7 @@ from accounts.models import InvitationEmailKind
 from accounts.notifications import send_once_to_address
 from recovery.emails import absolute_url
 
+from . import alerts
 from .models import TherapistLink
 
 
@@ -31,3 +32,8 @@ def send_therapist_invitation(link_id: int) -> None:
             "setup_url": absolute_url(reverse("therapists:setup")),
         },
     )
+
+
+@shared_task(acks_late=True)  # safe to rerun: each couple's flags are claimed
+def alert_new_flags() -> int:
+    return alerts.alert_new_flags()

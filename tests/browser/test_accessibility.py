@@ -109,6 +109,9 @@ PARTNER_PAGES = [
 HURT_PARTNER_PAGES = [*PARTNER_PAGES, "/forgiveness/", "/forgiveness/messages/new/"]
 THERAPIST_PAGES = [
     "/therapists/couples/",
+    "/therapists/couples/?sort=-practice&flag=no_checkin",
+    "/therapists/setup/",
+    "/news/",
     "/therapists/couples/{couple}/",
     "/transparency/couples/{couple}/",
     "/practice/couples/{couple}/",

@@ -6,7 +6,7 @@ from datetime import timedelta
 
 from django.utils import timezone
 
-from accounts.models import Membership
+from accounts.models import Membership, SafetyCheck
 from acknowledgement.models import STEPS as LETTER_STEPS
 from acknowledgement.models import Letter, LetterComment, LetterReply, Receive
 from agreements.models import Agreement
@@ -22,6 +22,7 @@ from practice.models import About, Agenda, AgendaItem, ForWhom, Practice, this_w
 from repair.models import PlanChange, Repair
 from rituals.models import Lead, Reminder, Ritual
 from rituals.reminders import remind_rituals
+from therapists.alerts import alert_new_flags
 from therapists.models import Consent, NoteVisibility, TherapistLink, TherapistNote
 from together.models import GoalChange, Pause, Question
 from transparency.models import HeadsUp, Telling, WeekPlan
@@ -395,6 +396,22 @@ def _consenting_link(w) -> TherapistLink:
     return link
 
 
+def _both_consented(w):
+    _consenting_link(w)
+    return w.involved
+
+
+def _flag_raised(w):
+    SafetyCheck.objects.create(user=w.involved, afraid="yes", share_with_therapist=True)
+    alert_new_flags()
+    return w.involved
+
+
+def _flag_without_consent(w):
+    Consent.withdraw(TherapistLink.objects.get(couple=w.couple), w.hurt)
+    return _flag_raised(w)
+
+
 def _letter_read_asked(w):
     _consenting_link(w)
     letter(w, ready=False).ask_review(member(w.involved))
@@ -612,4 +629,9 @@ SCENARIOS = {
     ),
     "agenda closed with a note": (Kind.AGENDA_CLOSED, _agenda_closed, "couple"),
     "intensive planned": (Kind.INTENSIVE_PLANNED, _intensive_planned, "couple"),
+    "a couple links the therapist": (Kind.COUPLE_LINKED, _consent_asked, "therapist"),
+    "both partners agree": (Kind.COUPLE_SHARING, _both_consented, "therapist"),
+    "one partner agrees": (Kind.COUPLE_SHARING, _consent_given, None),
+    "a flag appears": (Kind.FLAG_RAISED, _flag_raised, "therapist"),
+    "a flag, without consent": (Kind.FLAG_RAISED, _flag_without_consent, None),
 }
