@@ -411,6 +411,7 @@ class EmailKind(models.TextChoices):
     REPAIR_WAITING = "repair_waiting", _("A conversation still waits for you (once)")
     PLANS_REMINDER = "plans_reminder", _("Reminder to share your week's plans")
     RITUAL_REMINDER = "ritual_reminder", _("Reminders of the rituals you chose")
+    PRACTICE_NEWS = "practice_news", _("Something new in your practice space (therapists)")
 
 
 class EmailOptOut(models.Model):

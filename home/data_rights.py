@@ -24,6 +24,7 @@ import acknowledgement.personal_data
 import agreements.personal_data
 import checkins.personal_data
 import forgiveness.personal_data
+import intensives.personal_data
 import notices.personal_data
 import pacing.personal_data
 import practice.personal_data
@@ -50,6 +51,7 @@ PERSONAL_DATA: tuple[ModuleType, ...] = (
     acknowledgement.personal_data,
     rituals.personal_data,
     practice.personal_data,
+    intensives.personal_data,
     therapists.personal_data,
     notices.personal_data,
 )

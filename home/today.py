@@ -9,6 +9,7 @@ from django.utils import timezone
 from accounts.models import Membership
 from agreements.models import Agreement
 from checkins.models import CheckIn
+from intensives import progress as intensives_progress
 from notices.models import Notice
 from pacing.models import gate_for
 from practice import progress as practice_progress
@@ -33,6 +34,7 @@ def today_for(membership: Membership) -> dict:
         "triggers_waiting": triggers_waiting,
         "together": together_today(membership, now),
         "practice": practice_progress.today(membership, now, gate),
+        "intensive": intensives_progress.today(membership, now),
         # So no part of the page says "nothing is waiting" next to something that is.
         "waiting_elsewhere": bool(unread or triggers_waiting or any(agreement.values())),
     }

@@ -80,6 +80,11 @@ class Kind(models.TextChoices):
     PRACTICE_WRITTEN = "practice_written", _("Your therapist wrote a practice for you")
     AGENDA_ITEM_ADDED = "agenda_item_added", _("A couple added to the agenda of their next session")
     AGENDA_CLOSED = "agenda_closed", _("Your therapist closed your session agenda with a note")
+    INTENSIVE_PLANNED = "intensive_planned", _("Your therapist planned an intensive for you both")
+    # For therapists: their own "what's new".
+    COUPLE_LINKED = "couple_linked", _("A couple invited you; they appear once both agree")
+    COUPLE_SHARING = "couple_sharing", _("A couple agreed, both of them, to share with you")
+    FLAG_RAISED = "flag_raised", _("A couple on your list may need your attention")
 
 
 # The kinds that also send a discreet email, and which one (each can be turned off).
@@ -94,6 +99,11 @@ EMAILS = {
     Kind.PARTNER_LEFT: (EmailKind.PARTNER_LEFT, "partner_left"),
     # The one reminder of an unanswered repair: at most once per repair, ever.
     Kind.REPAIR_STILL_WAITING: (EmailKind.REPAIR_WAITING, "repair_waiting"),
+    # A therapist's news: one content-free email, at most one an hour, whatever happened.
+    Kind.COUPLE_LINKED: (EmailKind.PRACTICE_NEWS, "practice_news"),
+    Kind.COUPLE_SHARING: (EmailKind.PRACTICE_NEWS, "practice_news"),
+    Kind.FLAG_RAISED: (EmailKind.PRACTICE_NEWS, "practice_news"),
+    Kind.AGENDA_ITEM_ADDED: (EmailKind.PRACTICE_NEWS, "practice_news"),
 }
 
 # What each kind is about, for the person's notification switches (every kind can also
@@ -121,6 +131,7 @@ PUSH_KINDS = {
     Kind.THERAPIST_NOTE: PushKind.THERAPIST,
     Kind.PRACTICE_WRITTEN: PushKind.THERAPIST,
     Kind.AGENDA_CLOSED: PushKind.THERAPIST,
+    Kind.INTENSIVE_PLANNED: PushKind.THERAPIST,
     Kind.LETTER_COMMENT: PushKind.THERAPIST,
     Kind.PARTNER_LEFT: PushKind.SPACE,
     Kind.REPAIR_WAITING: PushKind.REPAIRS,
@@ -149,6 +160,9 @@ PUSH_KINDS = {
     Kind.RITUAL_COMING_UP: PushKind.RITUALS,
     Kind.LETTER_READ_ASKED: PushKind.COUPLES,
     Kind.AGENDA_ITEM_ADDED: PushKind.COUPLES,
+    Kind.COUPLE_LINKED: PushKind.COUPLES,
+    Kind.COUPLE_SHARING: PushKind.COUPLES,
+    Kind.FLAG_RAISED: PushKind.COUPLES,
 }
 
 # The relay tries again after 1, 2, 4 ... minutes, at most an hour apart, for about a day.

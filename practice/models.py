@@ -18,6 +18,7 @@ from django.urls import reverse
 from django.utils import timezone as tz
 from django.utils.translation import gettext_lazy as _
 
+from accounts import versions
 from accounts.models import Couple, Membership, Role, User
 from checkins.weeks import week_start_for
 from notices.models import Kind as NoticeKind
@@ -296,3 +297,8 @@ class AgendaItem(models.Model):
         path = reverse("practice:therapist_couple", args=[membership.couple_id])
         notify(NoticeKind.AGENDA_ITEM_ADDED, therapist_ids, path)
         return item
+
+
+# The therapist's list keeps each couple's practice completion in the cache.
+versions.track(Practice)
+versions.track(PracticeMark, lambda mark: mark.practice.couple_id)

@@ -1,14 +1,49 @@
 """What the pages gather about practices, in a fixed number of queries."""
 
-from django.db.models import Prefetch
+from datetime import date
+
+from django.db.models import Count, Prefetch, Q
 
 from accounts.models import Couple, Membership
 from pacing.models import gate_for
 
-from .models import AgendaItem, Practice, PracticeMark, this_week
+from .models import AgendaItem, ForWhom, Outcome, Practice, PracticeMark, this_week
 
 PRACTICES_SHOWN = 20
 TODAY_SHOWN = 3
+COMPLETION_WEEKS = 4  # the therapist's list: practices due in the last four weeks
+
+
+def completion_counts(windows: dict[int, tuple[date, date]]) -> dict[int, tuple[int, int, int]]:
+    """For the therapist's list: for each couple, over the practices due in its window
+    (first and last week, both included), how many marks they asked for (one per
+    partner they are for), how many are "done" and how many "found it hard". One
+    query; only the marks themselves are read, never their lines."""
+    if not windows:
+        return {}
+    rows = (
+        Practice.objects.filter(
+            couple_id__in=list(windows),
+            due_week__gte=min(first for first, _last in windows.values()),
+            due_week__lte=max(last for _first, last in windows.values()),
+        )
+        .values_list("couple_id", "due_week", "for_whom")
+        .annotate(
+            practices=Count("pk", distinct=True),
+            done=Count("marks", filter=Q(marks__outcome=Outcome.DONE)),
+            hard=Count("marks", filter=Q(marks__outcome=Outcome.HARD)),
+        )
+        .order_by()
+    )
+    counts = {}
+    for couple_id, due_week, for_whom, practices, done, hard in rows:
+        first, last = windows[couple_id]
+        if not first <= due_week <= last:
+            continue
+        asked, was_done, was_hard = counts.get(couple_id, (0, 0, 0))
+        asked += practices * (2 if for_whom == ForWhom.BOTH else 1)
+        counts[couple_id] = (asked, was_done + done, was_hard + hard)
+    return counts
 
 
 def completion(couple: Couple, result=None) -> list[dict]:

@@ -78,6 +78,11 @@ app.conf.beat_schedule = {
         "task": "rituals.tasks.remind_rituals",
         "schedule": 300.0,
     },
+    # A flag that appears on a therapist's list of couples tells the therapist, once.
+    "therapist-flags": {
+        "task": "therapists.tasks.alert_new_flags",
+        "schedule": 300.0,
+    },
     # The outbox relay's safety net: emails owed by notices whose task was lost.
     "notice-emails": {
         "task": "notices.tasks.deliver_owed_notice_emails",

@@ -71,6 +71,7 @@ INSTALLED_APPS = [
     "acknowledgement",
     "rituals",
     "practice",
+    "intensives",
     "home",
     "archive",
     "installable",
@@ -185,6 +186,9 @@ USERSESSIONS_TRACK_ACTIVITY = False
 MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
 MFA_TOTP_ISSUER = "Common Ground"
 THERAPIST_MFA_REQUIRED = env_bool("THERAPIST_MFA_REQUIRED", not DEBUG)
+# Only therapists whose licence staff verified in the admin may be linked and agreed
+# to, and see couples.
+THERAPISTS_MUST_BE_VERIFIED = env_bool("THERAPISTS_MUST_BE_VERIFIED", False)
 
 # Where the quick-exit control sends someone: a neutral, everyday page.
 QUICK_EXIT_URL = env_str("QUICK_EXIT_URL", "https://www.bbc.com/weather")

@@ -30,6 +30,7 @@ urlpatterns = [
     path("letter/", include("acknowledgement.urls")),
     path("rituals/", include("rituals.urls")),
     path("practice/", include("practice.urls")),
+    path("intensives/", include("intensives.urls")),
     path("therapists/", include("therapists.urls")),
     path("archive/", include("archive.urls")),
     path("news/", include("notices.urls")),

@@ -2,13 +2,34 @@
 checks access first and then records exactly one audit row for the request."""
 
 from functools import wraps
+from http import HTTPStatus
 
 from django.http import Http404, HttpResponseNotAllowed
+from django.shortcuts import render
 
 from accounts.access import therapist_required
 
 from .access import therapist_couple_or_404
-from .models import AuditEntry, TherapistLink
+from .models import AuditEntry, TherapistLink, TherapistProfile
+
+
+def verified_therapist_required(view):
+    """Where the installation works only with verified therapists, a therapist whose
+    licence is not verified yet is told so (403) instead of seeing any couple."""
+
+    @wraps(view)
+    def wrapper(request, *args, **kwargs):
+        if not TherapistProfile.may_work_as(request.user):
+            profile = TherapistProfile.objects.filter(user=request.user).first()
+            return render(
+                request,
+                "therapists/not_verified.html",
+                {"profile": profile},
+                status=HTTPStatus.FORBIDDEN,
+            )
+        return view(request, *args, **kwargs)
+
+    return wrapper
 
 
 def therapist_couple_view(action: str, methods: tuple[str, ...] = ("GET",)):
@@ -21,6 +42,7 @@ def therapist_couple_view(action: str, methods: tuple[str, ...] = ("GET",)):
     def decorator(view):
         @wraps(view)
         @therapist_required
+        @verified_therapist_required
         def wrapper(request, couple_id, *args, **kwargs):
             try:
                 couple = therapist_couple_or_404(request.user, couple_id)

@@ -22,6 +22,7 @@ their author chose to share, and the times of repairs both partners finished.
 """
 
 from collections import defaultdict
+from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from datetime import date, datetime, timedelta
 from zoneinfo import ZoneInfo
@@ -49,6 +50,7 @@ from pacing.models import (
     ReadinessReport,
     gates_for,
 )
+from practice.progress import COMPLETION_WEEKS, completion_counts
 from repair import measure
 from repair.models import Repair
 from triggers.models import Trigger
@@ -173,11 +175,51 @@ class CoupleSummary:
     safety_shared: bool = False
     repairs_finished: int = 0  # after a pause or a shared trigger, last 12 weeks
     repair_median: timedelta | None = None  # the time to come back, their median
+    # Practices due in the last four weeks: marks asked for, "done", "found it hard".
+    practice_asked: int = 0
+    practice_done: int = 0
+    practice_hard: int = 0
     flags: list[Flag] = field(default_factory=list)
 
     @property
     def name(self) -> str:
         return " & ".join(p.name for p in self.partners)
+
+    @property
+    def lowest_csi(self) -> int | None:
+        totals = [p.csi_total for p in self.partners if p.csi_total is not None]
+        return min(totals, default=None)
+
+    @property
+    def practice_marked(self) -> int:
+        return self.practice_done + self.practice_hard
+
+    @property
+    def practice_share(self) -> float | None:
+        """How much of the practice asked for was marked, done or found hard."""
+        return self.practice_marked / self.practice_asked if self.practice_asked else None
+
+    @property
+    def started_on(self) -> str:
+        return _day(self.created_at, "j M Y")
+
+    @property
+    def last_checkin_on(self) -> str:
+        return _day(self.last_checkin, "j M Y") if self.last_checkin else ""
+
+    @property
+    def practice_words(self) -> str:
+        if not self.practice_asked:
+            return ""
+        words = gettext("%(marked)s of %(asked)s marked") % {
+            "marked": self.practice_marked,
+            "asked": self.practice_asked,
+        }
+        if self.practice_hard:
+            words += " · " + ngettext(
+                "%(counter)s found it hard", "%(counter)s found it hard", self.practice_hard
+            ) % {"counter": self.practice_hard}
+        return words
 
     @property
     def started_words(self) -> str:
@@ -189,12 +231,6 @@ class CoupleSummary:
             "short": self.kept_short,
             "long": self.kept_long,
         }
-
-    @property
-    def last_checkin_words(self) -> str:
-        if self.last_checkin is None:
-            return ""
-        return gettext("last on %(date)s") % {"date": _day(self.last_checkin, "j M Y")}
 
     @property
     def triggers_words(self) -> str:
@@ -256,22 +292,98 @@ class CoupleSummary:
         return Trend.STEADY
 
 
-SORTS = {
-    "attention": _("Needs attention first"),
+@dataclass(frozen=True)
+class SortKey:
+    """A column of the list as an order: `?sort=name` is its ascending order and
+    `?sort=-name` its descending one; couples that tie stay in order of their names."""
+
+    label: str
+    key: Callable[[CoupleSummary], object]
+
+
+_LONG_AGO = datetime.min.replace(tzinfo=ZoneInfo("UTC"))
+
+SORT_KEYS = {
+    "name": SortKey(_("Couple"), lambda s: s.name.casefold()),
+    "started": SortKey(_("Started"), lambda s: s.created_at),
+    # Never checked in sorts before the longest ago.
+    "checkin": SortKey(_("Last check-in"), lambda s: s.last_checkin or _LONG_AGO),
+    "triggers": SortKey(
+        _("Shared triggers"), lambda s: (s.triggers_recent, s.intensity_recent or 0)
+    ),
+    "tier": SortKey(_("Open tier"), lambda s: s.tier),
+    # Not answered sorts after every total.
+    "csi": SortKey(_("CSI-4"), lambda s: (s.lowest_csi is None, s.lowest_csi or 0)),
+    "flags": SortKey(_("Flags"), lambda s: len(s.flags)),
+    # No practice asked for sorts before any share of it done.
+    "practice": SortKey(
+        _("Practice"), lambda s: -1 if s.practice_share is None else s.practice_share
+    ),
+}
+DEFAULT_SORT = "-flags"
+# The orders offered as links above the cards on a phone (the table's headers sort on a
+# desk); the old names of two of them still work.
+PHONE_SORTS = {
+    "-flags": _("Needs attention first"),
     "name": _("Name"),
     "checkin": _("Longest since a check-in"),
 }
-DEFAULT_SORT = "attention"
+SORT_ALIASES = {"attention": "-flags"}
+
+
+def valid_sort(raw: str | None) -> str:
+    """The order asked for, or the default for anything else."""
+    sort = SORT_ALIASES.get(raw or "", raw or "")
+    return sort if sort.removeprefix("-") in SORT_KEYS else DEFAULT_SORT
 
 
 def sort_summaries(summaries: list[CoupleSummary], sort: str) -> list[CoupleSummary]:
-    by_name = sorted(summaries, key=lambda s: s.name.casefold())
-    if sort == "name":
-        return by_name
-    if sort == "checkin":
-        # Never checked in comes first, then the longest ago.
-        return sorted(by_name, key=lambda s: (s.last_checkin is not None, s.last_checkin or 0))
-    return sorted(by_name, key=lambda s: -len(s.flags))
+    sort = valid_sort(sort)
+    column, descending = sort.removeprefix("-"), sort.startswith("-")
+    by_name = sorted(summaries, key=SORT_KEYS["name"].key)
+    if column == "name":
+        return by_name[::-1] if descending else by_name
+    # A stable sort, even reversed: ties keep the order of names.
+    return sorted(by_name, key=SORT_KEYS[column].key, reverse=descending)
+
+
+@dataclass(frozen=True)
+class Column:
+    """A sortable header of the desk table."""
+
+    key: str
+    label: str
+    link: str  # the `sort` its link asks for: the other direction when sorted by it
+    aria_sort: str  # "ascending", "descending" or "" when the list is not in its order
+
+
+def sort_columns(sort: str) -> list[Column]:
+    columns = []
+    for key, sort_key in SORT_KEYS.items():
+        if sort == key:
+            columns.append(Column(key, sort_key.label, f"-{key}", "ascending"))
+        elif sort == f"-{key}":
+            columns.append(Column(key, sort_key.label, key, "descending"))
+        else:
+            columns.append(Column(key, sort_key.label, key, ""))
+    return columns
+
+
+def valid_flag(raw: str | None) -> Flag | None:
+    return Flag(raw) if raw in Flag.values else None
+
+
+def with_flag(summaries: list[CoupleSummary], flag: Flag | None) -> list[CoupleSummary]:
+    return [s for s in summaries if flag in s.flags] if flag else summaries
+
+
+def flag_counts(summaries: list[CoupleSummary]) -> list[tuple[Flag, int]]:
+    """Each flag with how many couples carry it, for the filters (only flags present)."""
+    counts = dict.fromkeys(Flag, 0)
+    for summary in summaries:
+        for flag in summary.flags:
+            counts[flag] += 1
+    return [(flag, count) for flag, count in counts.items() if count]
 
 
 def page_of(summaries: list[CoupleSummary], number: str | None) -> Page:
@@ -307,6 +419,7 @@ class Figures:
     readiness_dropped: bool
     repairs_finished: int = 0
     repair_median: timedelta | None = None
+    practice: tuple[int, int, int] = (0, 0, 0)  # asked, done, found hard
 
     def fresh_at(self, now: datetime) -> bool:
         return self.computed_at <= now and (self.valid_until is None or now < self.valid_until)
@@ -372,6 +485,7 @@ def listing_of(therapist, now: datetime) -> tuple[list[CoupleSummary], int]:
             repairs_finished=got.repairs_finished,
             repair_median=got.repair_median,
         )
+        summary.practice_asked, summary.practice_done, summary.practice_hard = got.practice
         summary.flags = _flags(summary, now, got.readiness_dropped)
         summaries.append(summary)
     return summaries, waiting
@@ -406,7 +520,7 @@ def _links(therapist) -> tuple[dict[int, _Link], int]:
 
 def _figures_key(link: _Link, stamp: str) -> str:
     # The time zone is part of what the figures were worked out with (the gate's days).
-    return f"therapist-figures-2:{link.couple_id}:{stamp}:{link.zone.key}"
+    return f"therapist-figures-3:{link.couple_id}:{stamp}:{link.zone.key}"
 
 
 def _figures(links: dict[int, _Link], now: datetime) -> dict[int, Figures]:
@@ -441,6 +555,8 @@ def _work_out(links: dict[int, _Link], now: datetime) -> dict[int, Figures]:
         for couple_id, link in links.items()
     }
     tiers, dropped = _pacing(rules, now)
+    practice_windows = _practice_windows(links, now)
+    practice = completion_counts(practice_windows)
     figures = {}
     for couple_id in links:
         fact = facts[couple_id]
@@ -449,6 +565,10 @@ def _work_out(links: dict[int, _Link], now: datetime) -> dict[int, Figures]:
             triggers_until.get(couple_id),
             fact["readiness_until"],
             repairs_until.get(couple_id),
+            # The practice window moves on at the start of the couple's next week.
+            weeks.week_starts_at(
+                practice_windows[couple_id][1] + weeks.WEEK, links[couple_id].zone
+            ),
         ]
         figures[couple_id] = Figures(
             computed_at=now,
@@ -468,8 +588,19 @@ def _work_out(links: dict[int, _Link], now: datetime) -> dict[int, Figures]:
             readiness_dropped=couple_id in dropped,
             repairs_finished=repairs.get(couple_id, (0, None))[0],
             repair_median=repairs.get(couple_id, (0, None))[1],
+            practice=practice.get(couple_id, (0, 0, 0)),
         )
     return figures
+
+
+def _practice_windows(links: dict[int, _Link], now: datetime) -> dict[int, tuple[date, date]]:
+    """The weeks whose practices count: this week and the three before, each couple's
+    own local weeks."""
+    windows = {}
+    for couple_id, link in links.items():
+        this_week = weeks.week_start_for(now, link.zone)
+        windows[couple_id] = (this_week - weeks.WEEK * (COMPLETION_WEEKS - 1), this_week)
+    return windows
 
 
 def _facts(couple_ids: list[int], now: datetime) -> dict[int, dict]:

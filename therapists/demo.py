@@ -45,6 +45,12 @@ SUGGESTION_NOTE = (
     "Once before we meet again, at a calm moment: one small thing each of you noticed "
     "and valued. Keep it short and specific."
 )
+LICENCE = {
+    "licence_type": "UKCP registered psychotherapist",
+    "licence": "UKCP 0123456",
+    "jurisdiction": "United Kingdom",
+}
+LABEL = "Tuesdays 6pm, referred by their GP"
 # Four months of CSI-4 answers, oldest first: (happiness, warmth, rewarding, satisfaction).
 CSI_ANSWERS = {
     Role.HURT: [(1, 2, 2, 2), (2, 2, 2, 3), (3, 3, 2, 3), (3, 3, 3, 4)],
@@ -54,13 +60,18 @@ CSI_ANSWERS = {
 
 def seed(people: dict[str, User]) -> None:
     therapist = people["therapist"]
-    if not TherapistProfile.objects.filter(user=therapist).exists():
-        TherapistProfile.set_up(therapist, "Harbour Couples Therapy", "UKCP 0123456")
+    profile = TherapistProfile.objects.filter(user=therapist).first()
+    if profile is None:
+        profile = TherapistProfile.set_up(therapist, "Harbour Couples Therapy", **LICENCE)
+    if not profile.is_verified:  # as staff would, after checking the register
+        profile.verify(None)
     hurt = Membership.objects.active().select_related("couple").get(user=people["hurt"])
     couple = hurt.couple
     link = TherapistLink.objects.open().filter(couple=couple).first()
     if link is None:
         link = TherapistLink.invite(hurt, therapist=therapist)
+    if not link.label:
+        link.set_label(LABEL)
     now = timezone.now()
     members = list(couple.memberships.active().select_related("user"))
     for days_ago, membership in zip((42, 41), members, strict=False):
@@ -153,10 +164,22 @@ class Story:
     proposal: bool = False
     ceiling: int | None = None
     safety_concern: bool = False
+    label: str = ""  # the therapist's own name for the couple on their list
 
 
 STORIES = [
-    Story("Jordan", "Casey", "Europe/London", 30, 0, (3, 7), (5, 3), 12, (5, 6, 6, 7, 7, 7)),
+    Story(
+        "Jordan",
+        "Casey",
+        "Europe/London",
+        30,
+        0,
+        (3, 7),
+        (5, 3),
+        12,
+        (5, 6, 6, 7, 7, 7),
+        label="Thursday mornings, online",
+    ),
     Story("Priya", "Dev", "Europe/London", 20, 3, (4, 5), (4, 4), 20, (4, 5, 5, 5, 5, 5)),
     Story("Lena", "Marco", "Europe/Berlin", 26, 0, (5, 4), (3, 7), 25, (6, 6, 6, 5, 4, 4)),
     Story("Noor", "Sami", "Asia/Dubai", 40, 0, (4, 6), (4, 4), 48, (5, 5, 6, 6, 6, 6)),
@@ -196,6 +219,7 @@ STORIES = [
         10,
         (3, 3, 3, 3),
         safety_concern=True,
+        label="Intensive in January",
     ),
 ]
 WIGGLE = (0, 1, 0, -1)
@@ -228,7 +252,11 @@ def _seed_practice(therapist: User, now) -> None:
             ]
         )
         link = TherapistLink.objects.create(
-            couple=couple, therapist=therapist, invited_by=hurt, invited_at=started
+            couple=couple,
+            therapist=therapist,
+            invited_by=hurt,
+            invited_at=started,
+            label=story.label,
         )
         Consent.objects.bulk_create(
             Consent(link=link, partner=partner, given_at=started + timedelta(days=day))

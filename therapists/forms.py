@@ -6,30 +6,55 @@ from accounts.models import Membership
 from pacing.models import TIER_NAMES, Exercise
 
 from . import csi
-from .models import ExerciseSuggestion, NoteVisibility, TherapistNote, TherapistProfile
+from .models import (
+    LICENCE_FIELDS,
+    ExerciseSuggestion,
+    NoteVisibility,
+    TherapistNote,
+    TherapistProfile,
+    not_verified_error,
+)
 
 
 class TherapistSetupForm(forms.ModelForm):
     class Meta:
         model = TherapistProfile
-        fields = ["practice_name", "licence"]
+        fields = ["practice_name", "licence_type", "licence", "jurisdiction"]
         labels = {
             "practice_name": _("Practice name"),
-            "licence": _("Licence or registration number (optional)"),
+            "licence_type": _("Licence type"),
+            "licence": _("Licence or registration number"),
+            "jurisdiction": _("Jurisdiction"),
         }
         help_texts = {
             "practice_name": _("Couples see this when they invite you."),
-            "licence": _("Shown to couples so they can check your registration."),
+            "licence_type": _("For example: Licensed Marriage and Family Therapist."),
+            "licence": _(
+                "Staff of this service check it with the register, then mark it verified."
+            ),
+            "jurisdiction": _("Where the licence was issued, for example: California, USA."),
         }
         error_messages = {
             "practice_name": {"required": _("Please enter the name of your practice.")}
         }
 
-    def clean_practice_name(self):
-        return self.cleaned_data["practice_name"].strip()
-
-    def clean_licence(self):
-        return self.cleaned_data["licence"].strip()
+    def clean(self):
+        cleaned = super().clean()
+        for name in ("practice_name", *LICENCE_FIELDS):
+            if isinstance(cleaned.get(name), str):
+                cleaned[name] = cleaned[name].strip()
+        given = [name for name in LICENCE_FIELDS if cleaned.get(name)]
+        if given and len(given) < len(LICENCE_FIELDS):
+            for name in LICENCE_FIELDS:
+                if not cleaned.get(name) and name not in self.errors:
+                    self.add_error(
+                        name,
+                        _(
+                            "Please fill in the licence type, number and jurisdiction together,"
+                            " so that staff can check them."
+                        ),
+                    )
+        return cleaned
 
 
 class CodeForm(forms.Form):
@@ -48,6 +73,8 @@ class CodeForm(forms.Form):
             raise forms.ValidationError(
                 _("We couldn't find a therapist with that code. Please check it with them.")
             )
+        if not profile.may_work:
+            raise forms.ValidationError(not_verified_error().args[0])
         self.therapist = profile.user
         return profile.code
 
@@ -83,6 +110,8 @@ class TherapistEmailForm(forms.Form):
             .first()
         )
         if address and address.user.is_therapist and address.user.is_active:
+            if not TherapistProfile.may_work_as(address.user):
+                raise forms.ValidationError(not_verified_error().args[0])
             self.therapist = address.user
         return email
 

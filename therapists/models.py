@@ -7,6 +7,7 @@ current partners (the hurt partner and the involved partner) hold an active cons
 """
 
 from allauth.account.models import EmailAddress
+from django.conf import settings
 from django.db import IntegrityError, models, transaction
 from django.db.models import Count, F, OuterRef, Q, Subquery
 from django.urls import reverse
@@ -31,10 +32,27 @@ class TherapistError(Exception):
     """A reason a therapist-space action cannot happen, worded for the person asking."""
 
 
+def verification_required() -> bool:
+    """The installation's choice (THERAPISTS_MUST_BE_VERIFIED): only therapists whose
+    licence staff have verified may be linked, be agreed to, and see couples."""
+    return settings.THERAPISTS_MUST_BE_VERIFIED
+
+
+LICENCE_FIELDS = ("licence_type", "licence", "jurisdiction")
+
+
 class TherapistProfile(models.Model):
     user = models.OneToOneField(User, on_delete=models.CASCADE, related_name="therapist_profile")
     practice_name = models.CharField(_("practice name"), max_length=120)
+    licence_type = models.CharField(_("licence type"), max_length=80, blank=True)
     licence = models.CharField(_("licence or registration number"), max_length=60, blank=True)
+    jurisdiction = models.CharField(_("jurisdiction"), max_length=80, blank=True)
+    # Set by staff in the admin after checking the licence with its register; cleared
+    # whenever the therapist changes their licence details.
+    verified_at = models.DateTimeField(_("verified"), null=True, blank=True)
+    verified_by = models.ForeignKey(
+        User, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
     code = models.CharField(max_length=codes.LENGTH, unique=True)
     created_at = models.DateTimeField(default=tz.now)
 
@@ -45,11 +63,34 @@ class TherapistProfile(models.Model):
     def display_code(self) -> str:
         return codes.display(self.code)
 
+    @property
+    def is_verified(self) -> bool:
+        return self.verified_at is not None
+
+    @property
+    def may_work(self) -> bool:
+        """Whether couples may link, agree to and share with this therapist."""
+        return self.is_verified or not verification_required()
+
+    @staticmethod
+    def may_work_as(user: User) -> bool:
+        """`may_work` for a therapist account, with or without practice details."""
+        if not verification_required():
+            return True
+        return TherapistProfile.objects.filter(user=user, verified_at__isnull=False).exists()
+
+    def verify(self, by: User | None) -> None:
+        self.verified_at, self.verified_by = tz.now(), by
+        self.save(update_fields=["verified_at", "verified_by"])
+
     @classmethod
     @transaction.atomic
-    def set_up(cls, user: User, practice_name: str, licence: str = "") -> "TherapistProfile":
+    def set_up(
+        cls, user: User, practice_name: str, licence: str = "", **licence_details
+    ) -> "TherapistProfile":
         """Make `user` a therapist (or update their practice details) and attach any
-        couple invitations that were waiting for one of their verified addresses."""
+        couple invitations that were waiting for one of their verified addresses.
+        Changing the licence details asks staff to verify them again."""
         user = User.objects.select_for_update().get(pk=user.pk)
         if Membership.objects.active().filter(user=user).exists():
             raise TherapistError(
@@ -58,12 +99,18 @@ class TherapistProfile(models.Model):
                     "therapist account. Please create a separate account for your practice."
                 )
             )
+        details = {"licence": licence, **licence_details}
         profile = cls.objects.filter(user=user).first()
         if profile:
-            profile.practice_name, profile.licence = practice_name, licence
-            profile.save(update_fields=["practice_name", "licence"])
+            changed = any(getattr(profile, name) != details.get(name, "") for name in details)
+            profile.practice_name = practice_name
+            for name, value in details.items():
+                setattr(profile, name, value)
+            if changed:
+                profile.verified_at = profile.verified_by = None
+            profile.save(update_fields=["practice_name", *details, "verified_at", "verified_by"])
         else:
-            profile = cls._create_with_unique_code(user, practice_name, licence)
+            profile = cls._create_with_unique_code(user, practice_name, details)
         if not user.is_therapist:
             user.is_therapist = True
             user.save(update_fields=["is_therapist"])
@@ -71,15 +118,12 @@ class TherapistProfile(models.Model):
         return profile
 
     @classmethod
-    def _create_with_unique_code(cls, user, practice_name, licence) -> "TherapistProfile":
+    def _create_with_unique_code(cls, user, practice_name, details) -> "TherapistProfile":
         for _attempt in range(5):
             try:
                 with transaction.atomic():
                     return cls.objects.create(
-                        user=user,
-                        practice_name=practice_name,
-                        licence=licence,
-                        code=codes.new_code(),
+                        user=user, practice_name=practice_name, code=codes.new_code(), **details
                     )
             except IntegrityError:
                 if cls.objects.filter(user=user).exists():
@@ -117,14 +161,28 @@ def _consenting_roles():
 def _access() -> Q:
     """Who may see a couple through a link right now: the link is open, its therapist
     an active therapist account, the couple's space open, and both of the couple's
-    current partners consent (`consenting_roles`, aliased by the caller)."""
-    return Q(
+    current partners consent (`consenting_roles`, aliased by the caller); and, where
+    the installation asks for it, staff have verified the therapist's licence."""
+    rule = Q(
         ended_at__isnull=True,
         therapist__isnull=False,
         therapist__is_therapist=True,
         therapist__is_active=True,
         couple__ended_at__isnull=True,
         consenting_roles=len(Role),
+    )
+    if verification_required():
+        rule &= Q(therapist__therapist_profile__verified_at__isnull=False)
+    return rule
+
+
+def not_verified_error() -> TherapistError:
+    return TherapistError(
+        _(
+            "This therapist's licence has not been verified by this service yet, and this "
+            "service works only with verified therapists. You can ask them to add their "
+            "licence details; you will be able to agree once staff have checked them."
+        )
     )
 
 
@@ -180,6 +238,9 @@ class TherapistLink(models.Model):
     # The therapist's own name for the couple on their list (two "Jordan & Casey" can be
     # told apart); only the therapist sees it.
     label = EncryptedTextField(_("your label for this couple"), max_length=60, blank=True)
+    # The dashboard flags the therapist was last told about (comma-separated names): a
+    # flag alerts them once when it appears, and again only after it went away.
+    alerted_flags = models.CharField(max_length=200, blank=True, default="")
 
     objects = TherapistLinkQuerySet.as_manager()
 
@@ -204,6 +265,8 @@ class TherapistLink(models.Model):
     ) -> "TherapistLink":
         """Invite a known therapist, or an email address that has no therapist account yet."""
         Couple.objects.select_for_update().get(pk=membership.couple_id)
+        if therapist is not None and not TherapistProfile.may_work_as(therapist):
+            raise not_verified_error()
         if cls.objects.open().filter(couple_id=membership.couple_id).exists():
             raise TherapistError(
                 _("Your space already has a therapist invitation. End it first to invite another.")
@@ -216,6 +279,7 @@ class TherapistLink(models.Model):
         )
         if therapist is not None:  # otherwise the partner is told when the therapist joins
             notify_partner(membership, NoticeKind.CONSENT_ASKED, _settings_path())
+            notify(NoticeKind.COUPLE_LINKED, [therapist.pk], reverse("therapists:dashboard"))
         return link
 
     @classmethod
@@ -232,6 +296,21 @@ class TherapistLink(models.Model):
         for couple_id in couple_ids:  # now both partners can agree, or not
             notify(NoticeKind.CONSENT_ASKED, member_ids(couple_id), _settings_path())
         return attached
+
+    def take_new_flags(self, flags) -> list[str]:
+        """Record the couple's flags now and return those that are new since the last
+        look, exactly once: the row is claimed by a conditional update, so two runs of
+        the job at the same time never both alert."""
+        now_raised = sorted(set(flags))
+        before = set(filter(None, self.alerted_flags.split(",")))
+        stored = ",".join(now_raised)
+        if stored == self.alerted_flags:
+            return []
+        claimed = TherapistLink.objects.filter(pk=self.pk, alerted_flags=self.alerted_flags).update(
+            alerted_flags=stored
+        )
+        self.alerted_flags = stored
+        return [flag for flag in now_raised if flag not in before] if claimed else []
 
     def set_label(self, label: str) -> None:
         self.label = label.strip()
@@ -312,6 +391,8 @@ class Consent(models.Model):
             raise TherapistError(
                 _("You can agree once the therapist has set up their account and joined.")
             )
+        if not TherapistProfile.may_work_as(link.therapist):
+            raise not_verified_error()
         existing = link.consents.active().filter(partner=membership.user).first()
         if existing:
             if existing.heads_ups_and_plans != heads_ups_and_plans:
@@ -322,6 +403,10 @@ class Consent(models.Model):
             link=link, partner=membership.user, heads_ups_and_plans=heads_ups_and_plans
         )
         notify_partner(membership, NoticeKind.CONSENT_GIVEN, _settings_path())
+        if TherapistLink.objects.with_access().filter(pk=link.pk).exists():
+            # Both agree now: the couple appears on the therapist's list.
+            path = reverse("therapists:couple_detail", args=[link.couple_id])
+            notify(NoticeKind.COUPLE_SHARING, [link.therapist_id], path)
         return consent
 
     @classmethod
@@ -355,6 +440,8 @@ class AuditAction(models.TextChoices):
     VIEW_PRACTICE = "view_practice", _("Looked at your practice and your session agenda")
     WRITE_PRACTICE = "write_practice", _("Wrote a practice for you")
     CLOSE_AGENDA = "close_agenda", _("Closed your session agenda with a note")
+    VIEW_INTENSIVES = "view_intensives", _("Looked at the intensives planned for you")
+    PLAN_INTENSIVE = "plan_intensive", _("Planned an intensive, or a step of one, for you")
 
 
 class AppendOnlyQuerySet(models.QuerySet):

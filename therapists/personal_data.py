@@ -45,7 +45,7 @@ EXPORTS = (
         _("Your practice"),
         TherapistProfile,
         "user",
-        ("practice_name", "licence"),
+        ("practice_name", "licence_type", "licence", "jurisdiction", "verified_at"),
         therapists_only=True,
     ),
     Export(

@@ -8,6 +8,7 @@ from accounts.models import InvitationEmailKind
 from accounts.notifications import send_once_to_address
 from recovery.emails import absolute_url
 
+from . import alerts
 from .models import TherapistLink
 
 
@@ -34,3 +35,8 @@ def send_therapist_invitation(link_id: int) -> None:
         # In the language of the partner who invited them (who may have left since).
         language=link.invited_by.language if link.invited_by else settings.LANGUAGE_CODE,
     )
+
+
+@shared_task(acks_late=True)  # safe to rerun: each couple's flags are claimed
+def alert_new_flags() -> int:
+    return alerts.alert_new_flags()

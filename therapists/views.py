@@ -18,8 +18,19 @@ from recovery.decorators import post_only
 from recovery.paging import page_of
 
 from . import csi, progress
-from .audit import therapist_couple_view
-from .dashboard import DEFAULT_SORT, PAGE_SIZE, SORTS, add_trends, listing_of, sort_summaries
+from .audit import therapist_couple_view, verified_therapist_required
+from .dashboard import (
+    PAGE_SIZE,
+    PHONE_SORTS,
+    add_trends,
+    flag_counts,
+    listing_of,
+    sort_columns,
+    sort_summaries,
+    valid_flag,
+    valid_sort,
+    with_flag,
+)
 from .forms import (
     NO_CEILING,
     CeilingForm,
@@ -76,13 +87,13 @@ def setup(request):
 
 @require_GET
 @therapist_required
+@verified_therapist_required
 def dashboard(request):
     now = timezone.now()
-    sort = request.GET.get("sort")
-    sort = sort if sort in SORTS else DEFAULT_SORT
+    sort, flag = valid_sort(request.GET.get("sort")), valid_flag(request.GET.get("flag"))
     summaries, waiting = listing_of(request.user, now)
-    summaries = sort_summaries(summaries, sort)
-    page = page_of(summaries, request.GET.get("page"), PAGE_SIZE)
+    shown = with_flag(sort_summaries(summaries, sort), flag)
+    page = page_of(shown, request.GET.get("page"), PAGE_SIZE)
     add_trends(page.object_list, now)
     # What was on screen is what was seen: the couples of this page.
     AuditEntry.record(
@@ -93,9 +104,13 @@ def dashboard(request):
     )
     context = {
         "page": page,
+        "total": len(summaries),
         "attention": sum(1 for summary in summaries if summary.flags),
         "sort": sort,
-        "sorts": SORTS,
+        "sorts": PHONE_SORTS,
+        "columns": sort_columns(sort),
+        "flag": flag,
+        "flags": flag_counts(summaries),
     }
     if request.htmx:
         context["page_changed"] = "page" in request.GET
@@ -344,7 +359,9 @@ def consent(request, membership):
     if link is None or link.therapist_id is None:
         messages.info(request, _("There is no therapist to agree to yet."))
         return redirect("therapists:couple_settings")
-    if request.method == "POST":
+    profile = getattr(link.therapist, "therapist_profile", None)
+    may_work = TherapistProfile.may_work_as(link.therapist)
+    if request.method == "POST" and may_work:
         try:
             Consent.give(
                 link,
@@ -358,10 +375,13 @@ def consent(request, membership):
         return redirect("therapists:couple_settings")
     context = {
         "link": link,
-        "profile": getattr(link.therapist, "therapist_profile", None),
+        "profile": profile,
+        "may_work": may_work,
         "already": link.consents.active().filter(partner=request.user).first(),
     }
-    return render(request, "therapists/consent.html", context)
+    # A therapist this installation does not work with yet: the page says why (403).
+    status = HTTPStatus.FORBIDDEN if request.method == "POST" else HTTPStatus.OK
+    return render(request, "therapists/consent.html", context, status=status)
 
 
 @require_POST

@@ -129,7 +129,8 @@ def site_nav(context):
             or page == "profile"
         ),
         # What's new, with its unread count (notices/_count.html), after this many links.
-        "news_at": None if user.is_therapist else (4 if member else 1),
+        # A therapist's news (a couple linked, a flag, an agenda item) comes after Couples.
+        "news_at": 4 if member else 1,
         "news_current": ns == "notices",
         "notice_count": context.get("notice_count"),
         "more_icon": ICONS["more"],

@@ -15,6 +15,7 @@ from django.core.management import call_command
 from accounts.models import Membership, User
 from agreements.models import Version
 from checkins.models import CheckIn
+from intensives.models import Intensive, Step
 from pacing.models import Exercise
 from repair.models import Repair
 from together.models import Goal, Question
@@ -66,6 +67,8 @@ PARTNER_PAGES = [
     "/exercises/lately/",
     "/letter/",
     "/practice/agenda/",
+    "/intensives/{intensive}/",
+    "/intensives/steps/{intensive_step}/",
     "/exercises/{exercise}/",
     "/together/",
     "/news/",
@@ -106,9 +109,14 @@ PARTNER_PAGES = [
 HURT_PARTNER_PAGES = [*PARTNER_PAGES, "/forgiveness/", "/forgiveness/messages/new/"]
 THERAPIST_PAGES = [
     "/therapists/couples/",
+    "/therapists/couples/?sort=-practice&flag=no_checkin",
+    "/therapists/setup/",
+    "/news/",
     "/therapists/couples/{couple}/",
     "/transparency/couples/{couple}/",
     "/practice/couples/{couple}/",
+    "/intensives/couples/{couple}/",
+    "/intensives/couples/{couple}/{intensive}/",
     "/rituals/couples/{couple}/",
     "/letter/couples/{couple}/",
     "/me/",
@@ -148,6 +156,8 @@ def demo(settings):
         "heads_up": HeadsUp.objects.filter(couple=couple).first().pk,
         "plan_week": WeekPlan.objects.filter(couple=couple).first().week_start.isoformat(),
         "telling": Telling.objects.filter(couple=couple).first().pk,
+        "intensive": Intensive.objects.get(couple=couple).pk,
+        "intensive_step": Step.objects.filter(intensive__couple=couple).first().pk,
     }
 
 

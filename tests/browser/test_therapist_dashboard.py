@@ -6,6 +6,7 @@ import pytest
 from axe_playwright_python.sync_playwright import Axe
 from django.utils import timezone
 
+from checkins.models import CheckIn
 from therapists.dashboard import PAGE_SIZE
 from therapists.models import TherapistProfile
 
@@ -43,3 +44,64 @@ def test_paging_swaps_the_list_and_keeps_the_order(new_page, settings, therapist
     page.get_by_role("link", name="Longest since a check-in").click()
     page.wait_for_url("**/therapists/couples/?sort=checkin")
     assert page.evaluate("document.activeElement.id") == "sort-checkin"
+
+
+DESK = {"width": 1280, "height": 800}
+NARROW_PHONE = {"width": 375, "height": 740}
+
+
+def table_names(page) -> list[str]:
+    return page.locator(".couple-table tbody th a").all_inner_texts()
+
+
+def test_on_a_desk_the_table_sorts_and_filters(new_page, settings, therapist):
+    settings.THERAPIST_MFA_REQUIRED = False
+    TherapistProfile.set_up(therapist, "Harbour Couples Therapy")
+    couples = build_couples(therapist, range(4), timezone.now(), weeks_of_history=6)
+    # One couple has not checked in for weeks: it carries a flag the others do not.
+    CheckIn.objects.filter(couple=couples[2]).delete()
+    page = new_page(viewport=DESK)
+    log_in(page, therapist.email, PASSWORD)
+    page.goto("/therapists/couples/")
+
+    table = page.locator(".couple-table")
+    table.wait_for()
+    assert not page.locator(".couple-list").is_visible()  # the cards are for phones
+
+    page.get_by_role("link", name="Couple", exact=True).click()
+    page.wait_for_url("**/therapists/couples/?sort=name")
+    assert table_names(page) == ["H0 & I0", "H1 & I1", "H2 & I2", "H3 & I3"]
+    header = page.locator("th.col-name")
+    assert header.get_attribute("aria-sort") == "ascending"
+
+    page.get_by_role("link", name="Couple", exact=True).click()
+    page.wait_for_url("**/therapists/couples/?sort=-name")
+    assert table_names(page) == ["H3 & I3", "H2 & I2", "H1 & I1", "H0 & I0"]
+    assert header.get_attribute("aria-sort") == "descending"
+
+    page.locator("#flag-no_checkin").click()
+    page.wait_for_url("**/therapists/couples/?sort=-name&flag=no_checkin")
+    assert table_names(page) == ["H2 & I2"]
+    assert page.locator("#flag-no_checkin").get_attribute("aria-current") == "true"
+    page.get_by_text("Showing the one with").wait_for()
+
+    page.locator("#flag-all").click()
+    page.wait_for_url("**/therapists/couples/?sort=-name")
+    assert len(table_names(page)) == 4
+    found = problems_on(page, Axe(), page.url)
+    assert found == [], "\n".join(found)
+
+
+def test_on_a_phone_the_cards_show_and_the_table_does_not(new_page, settings, therapist):
+    settings.THERAPIST_MFA_REQUIRED = False
+    TherapistProfile.set_up(therapist, "Harbour Couples Therapy")
+    build_couples(therapist, range(2), timezone.now(), weeks_of_history=2)
+    page = new_page(viewport=NARROW_PHONE)
+    log_in(page, therapist.email, PASSWORD)
+    page.goto("/therapists/couples/")
+
+    cards = page.locator(".couple-summary")
+    cards.first.wait_for()
+    assert cards.count() == 2 and cards.first.is_visible()
+    assert not page.locator(".couple-table").is_visible()
+    assert page.evaluate("document.documentElement.scrollWidth") <= NARROW_PHONE["width"]

@@ -6,7 +6,7 @@ from datetime import timedelta
 
 from django.utils import timezone
 
-from accounts.models import Membership
+from accounts.models import Membership, SafetyCheck
 from acknowledgement.models import STEPS as LETTER_STEPS
 from acknowledgement.models import Letter, LetterComment, LetterReply, Receive
 from agreements.models import Agreement
@@ -14,6 +14,7 @@ from checkins import weeks
 from checkins.models import TEXT_FIELDS, CheckIn
 from forgiveness.models import Message
 from forgiveness.models import Reflection as ForgivenessReflection
+from intensives.models import Intensive
 from notices.models import Kind
 from notices.services import member_ids, notify
 from pacing.models import gate_for
@@ -21,6 +22,7 @@ from practice.models import About, Agenda, AgendaItem, ForWhom, Practice, this_w
 from repair.models import PlanChange, Repair
 from rituals.models import Lead, Reminder, Ritual
 from rituals.reminders import remind_rituals
+from therapists.alerts import alert_new_flags
 from therapists.models import Consent, NoteVisibility, TherapistLink, TherapistNote
 from together.models import GoalChange, Pause, Question
 from transparency.models import HeadsUp, Telling, WeekPlan
@@ -394,6 +396,22 @@ def _consenting_link(w) -> TherapistLink:
     return link
 
 
+def _both_consented(w):
+    _consenting_link(w)
+    return w.involved
+
+
+def _flag_raised(w):
+    SafetyCheck.objects.create(user=w.involved, afraid="yes", share_with_therapist=True)
+    alert_new_flags()
+    return w.involved
+
+
+def _flag_without_consent(w):
+    Consent.withdraw(TherapistLink.objects.get(couple=w.couple), w.hurt)
+    return _flag_raised(w)
+
+
 def _letter_read_asked(w):
     _consenting_link(w)
     letter(w, ready=False).ask_review(member(w.involved))
@@ -502,6 +520,12 @@ def _practice_for(for_whom: str):
     return act
 
 
+def _intensive_planned(w):
+    today = timezone.now().astimezone(w.couple.zone).date()
+    Intensive.plan(w.couple, w.therapist, today, today + timedelta(days=1))
+    return w.therapist
+
+
 def _agenda_item(w):
     AgendaItem.add(member(w.hurt), about=About.OWN, text=written("agenda-item"))
     return w.hurt
@@ -604,4 +628,10 @@ SCENARIOS = {
         None,
     ),
     "agenda closed with a note": (Kind.AGENDA_CLOSED, _agenda_closed, "couple"),
+    "intensive planned": (Kind.INTENSIVE_PLANNED, _intensive_planned, "couple"),
+    "a couple links the therapist": (Kind.COUPLE_LINKED, _consent_asked, "therapist"),
+    "both partners agree": (Kind.COUPLE_SHARING, _both_consented, "therapist"),
+    "one partner agrees": (Kind.COUPLE_SHARING, _consent_given, None),
+    "a flag appears": (Kind.FLAG_RAISED, _flag_raised, "therapist"),
+    "a flag, without consent": (Kind.FLAG_RAISED, _flag_without_consent, None),
 }

@@ -34,9 +34,11 @@ TRANSPARENT_WEEKS = 2 * 104
 # path: (queries, with one more on a page that shows the pacing gate when a new report
 # arrived since the last view; rows read at most besides the items the page lists)
 # Every page counts what's new for the navigation (a query and a row); the couple home
-# also lists up to five unread notices (a query, five rows).
+# also lists up to five unread notices (a query, five rows). Both the couple home and
+# the together page show the couple's next intensive with its count of steps (a query,
+# a row).
 COUPLE_PAGES = {
-    "/": (21, 26 + STREAK_WEEKS + TRANSPARENT_WEEKS),
+    "/": (22, 27 + STREAK_WEEKS + TRANSPARENT_WEEKS),
     "/checkins/": (11, 21),
     "/checkins/history/": (8, 41),
     # The patterns page also reads the time to come back: one query, a row per repair
@@ -47,7 +49,7 @@ COUPLE_PAGES = {
     # and the therapist's practices for the coming weeks with the caller's marks and
     # the count of their agenda items (two queries, three more with a practice on an
     # exercise; at most three practices, their marks, and the count).
-    "/together/": (19, 20 + 6 + 7 + STREAK_WEEKS + TRANSPARENT_WEEKS),
+    "/together/": (20, 21 + 6 + 7 + STREAK_WEEKS + TRANSPARENT_WEEKS),
     # Twenty repairs listed, and the time to come back.
     "/repair/": (6, 10 + 20 + 6),
     "/agreement/history/": (7, 11),
@@ -62,8 +64,9 @@ LISTED = {
     "/agreement/history/": (re.compile(r"data-(?:version|review)>"), 3),
 }
 DASHBOARD = "/therapists/couples/"
-# The first view after a write also works out the figures it keeps in the cache.
-DASHBOARD_QUERIES = 14
+# The first view after a write also works out the figures it keeps in the cache (with
+# each couple's practice of the last four weeks); the navigation counts what is new.
+DASHBOARD_QUERIES = 16
 # The order of the list takes every couple into account, so each couple listed reads
 # a row of its link, its two partners, its triggers and its readiness reports; each
 # couple shown also reads its partners' revealed answers of the weeks it charts.

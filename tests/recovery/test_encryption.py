@@ -77,6 +77,7 @@ MUST_BE_ENCRYPTED = {
     "practice.practicemark": {"line"},
     "practice.agenda": {"note"},
     "practice.agendaitem": {"text"},
+    "intensives.step": {"title", "prompt"},
 }
 
 OLD_KEY = Fernet.generate_key().decode()

@@ -16,6 +16,7 @@ from checkins.models import Answer as CheckinAnswer
 from checkins.models import CheckIn
 from forgiveness.models import Message as ForgivenessMessage
 from forgiveness.models import Reflection as ForgivenessReflection
+from intensives.models import Intensive, Kind, Step
 from pacing.models import Exercise, ExerciseSession, ReadinessReport, Reflection
 from practice.models import Agenda, AgendaItem, Practice, PracticeMark
 from repair.models import Origin, PlanChange, PlanOutcome, Repair, RepairSide
@@ -337,7 +338,24 @@ def write_therapist_note(therapist: User, couple: Couple, tag: str) -> dict[str,
         closed_by=therapist,
         note=f"{tag}-{agenda_note}",
     )
+    title, prompt = "intensives.step.title", "intensives.step.prompt"
+    intensive = Intensive.objects.create(
+        couple=couple, therapist=therapist, starts_on=date(2026, 1, 5), ends_on=date(2026, 1, 6)
+    )
+    Step.objects.create(
+        intensive=intensive,
+        written_by=therapist,
+        kind=Kind.GUIDE,
+        title=f"{tag}-{title}",
+        prompt=f"{tag}-{prompt}",
+        turn_minutes=3,
+        rounds=2,
+        opens_at=timezone.now(),
+        closes_at=timezone.now() + timedelta(hours=1),
+    )
     return {
+        title: f"{tag}-{title}",
+        prompt: f"{tag}-{prompt}",
         note: f"{tag}-{note}",
         suggestion: f"{tag}-{suggestion}",
         comment: f"{tag}-{comment}",

@@ -53,6 +53,8 @@ def _pk(key):
     return lambda w: {"pk": w.ids[key]}
 
 
+STEP_PAGES = ("step", "start", "next_turn", "complete")
+
 # How to fill each named pattern that takes arguments: the couple's real objects,
 # authored by Sam (the "author" actor) unless the name says otherwise.
 KWARGS = {
@@ -114,6 +116,12 @@ KWARGS = {
     "rituals:favourite": _pk("card"),
     **{f"practice:{name}": _pk("practice") for name in ("detail", "mark", "start")},
     "rituals:answer": _pk("card"),
+    "intensives:detail": _pk("intensive"),
+    **{f"intensives:{name}": _pk("intensive_step") for name in STEP_PAGES},
+    **{
+        f"intensives:{name}": lambda w: {"couple_id": w.couple.pk, "pk": w.ids["intensive"]}
+        for name in ("therapist_intensive", "add_step")
+    },
     "transparency:heads_up": _pk("heads_up"),
     "transparency:edit": _pk("heads_up"),
     "transparency:thank": _pk("heads_up"),
@@ -168,6 +176,14 @@ VARIANTS = {
     **{
         f"practice:{name} (closed tier)": (f"practice:{name}", _pk("closed_practice"))
         for name in ("detail", "mark", "start")
+    },
+    **{
+        f"intensives:{name} (closed tier)": (f"intensives:{name}", _pk("closed_intensive_step"))
+        for name in STEP_PAGES
+    },
+    **{
+        f"intensives:{name} (not open yet)": (f"intensives:{name}", _pk("early_intensive_step"))
+        for name in STEP_PAGES
     },
     "rituals:favourite (closed tier)": ("rituals:favourite", _pk("closed_card")),
     "repair:detail (both finished)": ("repair:detail", _pk("completed_repair")),

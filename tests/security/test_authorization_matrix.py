@@ -597,6 +597,60 @@ EXPECTED = {
         }
         for name in ("write", "close_agenda")
     },
+    # Intensives: Dr. Lee's plan, under way: a conversation guide open now, a step on an
+    # exercise of a closed tier (refused kindly), and a guide that opens tomorrow.
+    "intensives:detail": {
+        "GET": "LOGIN 200   200   404   404   404   404   404",
+        "POST": "LOGIN 405   405   405   405   405   405   405",
+    },
+    "intensives:step": {
+        "GET": "LOGIN 200   200   404   404   404   404   404",
+        "POST": "LOGIN 405   405   405   405   405   405   405",
+    },
+    "intensives:start": {  # the conversation begins
+        "GET": "LOGIN 302   302   302   302   302   302   302",
+        "POST": "LOGIN 302   302   404   404   404   404   404",
+    },
+    "intensives:next_turn": {  # posted empty: no turn named, a form error
+        "GET": "LOGIN 302   302   302   302   302   302   302",
+        "POST": "LOGIN 422   422   404   404   404   404   404",
+    },
+    "intensives:complete": {
+        "GET": "LOGIN 302   302   302   302   302   302   302",
+        "POST": "LOGIN 302   302   404   404   404   404   404",
+    },
+    **{
+        f"intensives:step ({variant})": {  # shown, saying why it waits
+            "GET": "LOGIN 200   200   404   404   404   404   404",
+            "POST": "LOGIN 405   405   405   405   405   405   405",
+        }
+        for variant in ("closed tier", "not open yet")
+    },
+    **{
+        f"intensives:{name} ({variant})": {  # refused kindly; htmx is sent to the step
+            "GET": "LOGIN 302   302   302   302   302   302   302",
+            "POST": "LOGIN 403   403   404   404   404   404   404",
+            "HX-POST": "LOGIN 200   200   404   404   404   404   404",
+        }
+        for name in ("start", "next_turn", "complete")
+        for variant in ("closed tier", "not open yet")
+    },
+    **{
+        f"intensives:{name}": {
+            "GET": "LOGIN 404   404   404   200   404   404   404",
+            "POST": "LOGIN 404   404   404   405   404   404   404",
+            "OTHER": "LOGIN 404   404   404   405   404   404   404",
+        }
+        for name in ("therapist_couple", "therapist_intensive")
+    },
+    **{
+        f"intensives:{name}": {  # posted empty: a form error on the therapist's page
+            "GET": "LOGIN 404   404   404   405   404   404   404",
+            "POST": "LOGIN 404   404   404   422   404   404   404",
+            "OTHER": "LOGIN 404   404   404   405   404   404   404",
+        }
+        for name in ("plan", "add_step")
+    },
     "together:journal": {  # a person's own, not the couple's: staff have one too
         "GET": "LOGIN 200   200   200   404   404   404   200",
         "POST": "LOGIN 422   422   422   404   404   404   422",

@@ -203,6 +203,7 @@ def email_producers(world) -> dict:
         "consent_asked": notice_email(Kind.CONSENT_ASKED, alex),
         "partner_left": notice_email(Kind.PARTNER_LEFT, sam),
         "repair_waiting": notice_email(Kind.REPAIR_STILL_WAITING, alex),
+        "practice_news": notice_email(Kind.AGENDA_ITEM_ADDED, world.people["lee"]),
         "checkin_reminder": lambda: send_once(
             alex, EmailKind.CHECKIN_REMINDER, week, "checkin_reminder"
         ),

@@ -32,6 +32,8 @@ from checkins.models import CheckIn
 from forgiveness.models import Message as ForgivenessMessage
 from forgiveness.models import Prompt as ForgivenessPrompt
 from forgiveness.models import Reflection as ForgivenessReflection
+from intensives.models import Intensive, Step
+from intensives.models import Kind as StepKind
 from pacing.models import Exercise, ExerciseSession, FalseConnectionCheck, ReadinessReport, gate_for
 from practice.models import About, Agenda, AgendaItem, ForWhom, Outcome, Practice
 from repair.models import Origin, PlanChange, Repair, Understood
@@ -329,6 +331,7 @@ def build() -> World:
     _forgiveness(world, couple, sam, now)
     _rituals(world, sam_m, alex_m, now)
     _practice(world, sam_m, alex_m, now)
+    _intensive(world, sam_m, now)
 
     # Transparency: Alex's heads-up (shared by definition), Alex's plans for this week
     # shared, and a draft for next week only Alex sees; Robin's couple has a heads-up
@@ -421,6 +424,50 @@ def _rituals(world: World, sam_m, alex_m, now) -> None:
     deck.answer(alex_m, other, secret("alex", "card-answer-shared", readers=("sam",)), True)
     deck.toggle_favourite(sam_m, card)
     deck.draw(alex_m, result)
+
+
+def _intensive(world: World, sam_m, now) -> None:
+    """Dr. Lee's intensive, under way: a conversation guide open now (his words, read by
+    both partners), a step on an exercise of a closed tier open now, and a guide that
+    opens tomorrow."""
+    ids, secret = world.ids, world.secret
+    couple, lee = sam_m.couple, world.people["lee"]
+    today = now.astimezone(couple.zone).date()
+    intensive = Intensive.plan(couple, lee, today - timedelta(days=1), today + timedelta(days=1))
+    readers = ("sam", "alex", "therapist")
+    ids["intensive"] = intensive.pk
+
+    def step(kind, opens_at, **fields):
+        closes_at = opens_at + timedelta(hours=2)
+        return Step.objects.create(
+            intensive=intensive,
+            written_by=lee,
+            kind=kind,
+            opens_at=opens_at,
+            closes_at=closes_at,
+            **fields,
+        ).pk
+
+    ids["intensive_step"] = step(
+        StepKind.GUIDE,
+        now - timedelta(hours=1),
+        title=secret("lee", "intensive-guide-title", readers=readers),
+        prompt=secret("lee", "intensive-guide-prompt", readers=readers),
+        turn_minutes=3,
+        rounds=2,
+    )
+    closed = Exercise.objects.filter(tier=4).order_by("pk").first()
+    ids["closed_intensive_step"] = step(
+        StepKind.EXERCISE, now - timedelta(hours=1), exercise=closed
+    )
+    ids["early_intensive_step"] = step(
+        StepKind.GUIDE,
+        now + timedelta(days=1) - timedelta(hours=now.hour),
+        title="Tomorrow's conversation",
+        prompt="What would help us this week.",
+        turn_minutes=3,
+        rounds=1,
+    )
 
 
 def _practice(world: World, sam_m, alex_m, now) -> None:

@@ -9,6 +9,7 @@ from agreements.models import Acceptance, Agreement, Review, Version
 from checkins import weeks
 from checkins.models import Answer, CheckIn
 from pacing.models import Exercise, ExerciseSession, ReadinessReport, Reflection
+from practice.models import ForWhom, Outcome, Practice, PracticeMark
 from therapists import csi
 from therapists.models import Consent, CsiResponse, TherapistLink
 from triggers.models import Category, Sharing, Trigger
@@ -49,6 +50,7 @@ def build_couples(therapist: User, numbers: range, now, weeks_of_history: int = 
     _agreements(pairs, now)
     _exercises(pairs, now)
     _csi(pairs, now)
+    _practices(pairs, now, weeks_of_history)
     SafetyCheck.objects.bulk_create(
         SafetyCheck(user=hurt, afraid=SafetyCheck.Answer.NO, share_with_therapist=True)
         for _couple, hurt, _involved in pairs
@@ -214,3 +216,31 @@ def _csi(pairs, now) -> None:
                 )
             day = (day - timedelta(days=1)).replace(day=1)
     CsiResponse.objects.bulk_create(rows)
+
+
+def _practices(pairs, now, count) -> None:
+    """A practice for both partners every other week, most marked, some found hard."""
+    practices = []
+    for couple, _hurt, _involved in pairs:
+        this_week = weeks.week_start_for(now, couple.zone)
+        practices += [
+            Practice(
+                couple=couple,
+                text="Ten quiet minutes together.",
+                due_week=this_week - weeks.WEEK * back,
+                for_whom=ForWhom.BOTH,
+            )
+            for back in range(0, count, 2)
+        ]
+    Practice.objects.bulk_create(practices)
+    people = {couple.pk: (hurt, involved) for couple, hurt, involved in pairs}
+    PracticeMark.objects.bulk_create(
+        PracticeMark(
+            practice=practice,
+            person=person,
+            outcome=Outcome.HARD if (practice.couple_id + side) % 3 == 0 else Outcome.DONE,
+        )
+        for practice in practices
+        for side, person in enumerate(people[practice.couple_id])
+        if (practice.pk + side) % 4
+    )

@@ -294,12 +294,13 @@ def test_each_card_states_the_facts_around_the_trend_lines(dr_lee, listed):
         if not isinstance(div, str)
     }
     assert facts == {
-        "Check-ins kept": "2 of the last 4 weeks · 4 of the last 12 last on 15 Nov 2026",
+        "Check-ins kept": "2 of the last 4 weeks · 4 of the last 12 Last check-in: 15 Nov 2026",
         "Shared triggers, last 14 days": "2 triggers, average intensity 7.5 "
         "Intensity rising (the four weeks before: 4.0)",
         "Agreement": "Version 1, since 11 Oct 2026 Review overdue (due 10 Nov)",
         "Latest CSI-4 (0 to 21)": "Sam: not answered Alex: not answered",
         "Repairs, last 12 weeks": "2 finished, back in 15 hours (median)",
         "Open tier": "0, Steadying",
+        "Practice, last 4 weeks": "None",
     }
     assert card.find("p", "muted").text().startswith("Sharing with you since ")

@@ -70,3 +70,17 @@ def test_the_demo_dashboard_is_full_and_some_couples_need_attention(db):
     for link in TherapistLink.objects.all():
         url = reverse("therapists:couple_detail", args=[link.couple_id])
         assert client.get(url).status_code == HTTPStatus.OK
+
+
+def test_the_demo_therapist_is_verified_and_has_labels_on_couples(db):
+    people = seed_people("demo-pass")
+    demo.seed(people)
+
+    profile = TherapistProfile.objects.get(user=people["therapist"])
+    assert profile.is_verified and profile.jurisdiction == "United Kingdom"
+    page = client_for(people["therapist"]).get(reverse("therapists:dashboard")).text
+    assert escape(demo.LABEL) in page
+    assert TherapistLink.objects.exclude(label="").count() >= 2
+    consent_card = client_for(people["hurt"]).get(reverse("therapists:couple_settings")).text
+    assert "Licence verified by this service on" in consent_card
+    assert escape(demo.LABEL) not in consent_card

@@ -21,7 +21,13 @@ def test_a_person_without_a_couple_becomes_a_therapist_with_a_code(loner):
     client = client_for(loner)
 
     response = client.post(
-        reverse("therapists:setup"), {"practice_name": " Kim Therapy ", "licence": "BACP 42"}
+        reverse("therapists:setup"),
+        {
+            "practice_name": " Kim Therapy ",
+            "licence_type": "Registered member, BACP",
+            "licence": "BACP 42",
+            "jurisdiction": " United Kingdom",
+        },
     )
 
     assert response.status_code == HTTPStatus.FOUND
@@ -29,7 +35,12 @@ def test_a_person_without_a_couple_becomes_a_therapist_with_a_code(loner):
     loner.refresh_from_db()
     profile = loner.therapist_profile
     assert loner.is_therapist
-    assert (profile.practice_name, profile.licence) == ("Kim Therapy", "BACP 42")
+    assert (profile.practice_name, profile.licence, profile.jurisdiction) == (
+        "Kim Therapy",
+        "BACP 42",
+        "United Kingdom",
+    )
+    assert profile.verified_at is None  # until staff have checked it
     assert codes.is_well_formed(profile.code)
     dashboard = client.get(reverse("therapists:dashboard"))
     assert profile.display_code in dashboard.text

@@ -5,6 +5,7 @@ import acknowledgement.demo
 import agreements.demo
 import checkins.demo
 import forgiveness.demo
+import intensives.demo
 import notices.demo
 import pacing.demo
 import practice.demo
@@ -38,6 +39,7 @@ class Command(BaseCommand):
         triggers.demo.seed(people)
         therapists.demo.seed(people)
         practice.demo.seed(people)
+        intensives.demo.seed(people)
         notices.demo.seed(people)
         self.stdout.write(self.style.SUCCESS("Demo data ready. Log in with:"))
         for user in people.values():

@@ -1,0 +1,6 @@
+from django.apps import AppConfig
+
+
+class IntensivesConfig(AppConfig):
+    name = "intensives"
+    verbose_name = "Guided intensives"
