@@ -83,7 +83,7 @@ class StepForm(forms.Form):
 
     def exercise_label(self, exercise) -> str:
         why = self.why_closed(exercise)
-        return f"{exercise.title} ({why})" if why else exercise.title
+        return f"{exercise.shown_title} ({why})" if why else exercise.shown_title
 
     def why_closed(self, exercise) -> str:
         if self.ceiling is not None and exercise.tier > self.ceiling:
@@ -101,7 +101,7 @@ class StepForm(forms.Form):
         if why:
             raise forms.ValidationError(
                 _("“%(title)s” cannot be part of the plan: it is %(why)s. Choose another step.")
-                % {"title": exercise.title, "why": why}
+                % {"title": exercise.shown_title, "why": why}
             )
         return exercise
 

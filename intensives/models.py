@@ -193,7 +193,7 @@ class Step(models.Model):
         if self.kind == Kind.GUIDE:
             return self.title
         if self.kind == Kind.EXERCISE:
-            return self.exercise.title
+            return self.exercise.shown_title
         return str(self.get_kind_display())
 
     @property

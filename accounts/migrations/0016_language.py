@@ -7,7 +7,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('accounts', '0014_push_devices'),
+        ('accounts', '0015_practice_news_email'),
     ]
 
     operations = [
