@@ -232,7 +232,7 @@ def test_every_page_is_in_spanish(world, db, phrases, actor):
 
 def test_every_email_is_in_spanish(world, db, phrases):
     producers = email_producers(world)
-    english = {}
+    english, texts = {}, {}
     for name, produce in producers.items():
         mail.outbox.clear()
         with transaction.atomic():
@@ -242,11 +242,13 @@ def test_every_email_is_in_spanish(world, db, phrases):
         for message in mail.outbox:
             page = Page()
             page.feed(email_text(message))
-            if found := english_in(html.unescape(page.text), phrases) + ENGLISH_DATES.findall(
-                page.text
-            ):
+            text = html.unescape(page.text)
+            texts[name] = text
+            if found := english_in(text, phrases) + ENGLISH_DATES.findall(text):
                 english[name] = found
     assert english == {}
+    # The invitation says until when its link works: a Spanish date.
+    assert SPANISH_MONTHS.search(texts["invitation"])
 
 
 def test_the_language_is_spanish_for_every_persona(world):
