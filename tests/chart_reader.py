@@ -301,6 +301,16 @@ class SparkReading:
 
 
 def read_sparkline(svg: Node) -> SparkReading:
+    """A trend line; one drawn by reference (`<use href="#...">`) is read from the
+    lines it names elsewhere on the page."""
+    label, view_box = svg.attrs.get("aria-label", ""), svg.attrs.get("viewbox", "")
+    use = svg.find("use")
+    if use is not None:
+        page = svg
+        while page.parent is not None:
+            page = page.parent
+        shape_id = use.attrs["href"].removeprefix("#")
+        svg = next(node for node in page.iter() if node.attrs.get("id") == shape_id)
     path = svg.find("path")
     dots = [
         (round(circle.number("cx"), 2), round(circle.number("cy"), 2))
@@ -310,10 +320,10 @@ def read_sparkline(svg: Node) -> SparkReading:
         if node is not path:
             dots.extend(stretch[0] for stretch in subpaths(node.attrs["d"]))
     return SparkReading(
-        label=svg.attrs.get("aria-label", ""),
+        label=label,
         points=subpaths(path.attrs["d"]) if path is not None else [],
         last_dot=dots[-1] if dots else None,
-        view_box=svg.attrs.get("viewbox", ""),
+        view_box=view_box,
     )
 
 

@@ -93,6 +93,7 @@ class RatingTrend:
     latest: int | None
     spark: Sparkline
     spark_label: str = ""  # the trend line's text alternative
+    shape_id: str = ""  # names the drawn line, for the page's second layout to reuse
 
 
 @dataclass
@@ -819,7 +820,9 @@ def add_trends(summaries: list[CoupleSummary], now: datetime) -> None:
         summary.kept_long = len(slots)
         summary.kept_short = sum(slot >= LONG_WEEKS - SHORT_WEEKS for slot in slots)
         for partner in summary.partners:
-            partner.ratings = _rating_trends(series.get(partner.user_id, {}), partner.name)
+            partner.ratings = _rating_trends(
+                series.get(partner.user_id, {}), partner.name, partner.user_id
+            )
 
 
 def _weekly_ratings(first: dict[int, date]) -> dict[int, tuple[set[int], dict]]:
@@ -858,7 +861,7 @@ def _since(couple_field: str, date_field: str, cutoffs: dict[int, date]) -> Q:
     return condition
 
 
-def _rating_trends(series: dict[str, list], partner_name: str) -> list[RatingTrend]:
+def _rating_trends(series: dict[str, list], partner_name: str, user_id: int) -> list[RatingTrend]:
     trends = []
     for name, label in RATINGS:
         values = series.get(name, [None] * LONG_WEEKS)
@@ -869,7 +872,8 @@ def _rating_trends(series: dict[str, list], partner_name: str) -> list[RatingTre
             "name": partner_name,
             "values": spark.values_text,
         }
-        trends.append(RatingTrend(label, known[-1] if known else None, spark, spark_label))
+        latest = known[-1] if known else None
+        trends.append(RatingTrend(label, latest, spark, spark_label, f"spark-{user_id}-{name}"))
     return trends
 
 
