@@ -5,7 +5,7 @@ from django.utils.translation import gettext_lazy as _
 
 from pacing.models import Exercise
 
-from .models import About, Agenda, AgendaItem, ForWhom, Outcome, Practice, PracticeMark
+from .models import About, Agenda, AgendaItem, Focus, ForWhom, Outcome, Practice, PracticeMark
 
 
 class PracticeForm(forms.Form):
@@ -15,6 +15,11 @@ class PracticeForm(forms.Form):
 
     exercise = forms.TypedChoiceField(
         label=_("An exercise from the library"), required=False, coerce=int, empty_value=None
+    )
+    focus = forms.ChoiceField(
+        label=_("Or one of their own tools"),
+        required=False,
+        choices=[("", _("None"))] + list(Focus.choices),
     )
     text = forms.CharField(
         label=_("Or in your own words"),
@@ -56,16 +61,23 @@ class PracticeForm(forms.Form):
 
     def clean(self):
         data = super().clean()
-        if not self.errors and not data.get("exercise") and not data.get("text", "").strip():
+        chosen = data.get("exercise") or data.get("focus") or data.get("text", "").strip()
+        if not self.errors and not chosen:
             raise forms.ValidationError(
-                _("Choose an exercise from the library, or write the practice in your words.")
+                _(
+                    "Choose an exercise from the library or one of their tools, or write the "
+                    "practice in your words."
+                )
             )
+        if data.get("exercise") and data.get("focus"):
+            self.add_error("focus", _("Choose an exercise or a tool, not both."))
         return data
 
     def practice_fields(self) -> dict:
         data = self.cleaned_data
         return {
             "exercise": data["exercise"],
+            "focus": data["focus"],
             "text": data["text"].strip(),
             "due_week": data["week"],
             "for_whom": data["for_whom"],

@@ -39,6 +39,21 @@ class ForWhom(models.TextChoices):
     INVOLVED = Role.INVOLVED.value, _("The involved partner")
 
 
+class Focus(models.TextChoices):
+    """A practice may point to one of the couple's own tools instead of an exercise."""
+
+    RITUAL = "ritual", _("Your rituals together")
+    REPAIR = "repair", _("A repair conversation")
+    CHECKIN = "checkin", _("This week's check-in")
+
+
+FOCUS_PAGES = {
+    Focus.RITUAL: "rituals:index",
+    Focus.REPAIR: "repair:list",
+    Focus.CHECKIN: "checkins:this_week",
+}
+
+
 class TierClosed(PermissionDenied):
     """The practice's exercise is in a tier the gate has not opened: refused kindly."""
 
@@ -67,6 +82,7 @@ class Practice(models.Model):
     exercise = models.ForeignKey(
         Exercise, null=True, blank=True, on_delete=models.CASCADE, related_name="+"
     )
+    focus = models.CharField(_("focus"), max_length=10, choices=Focus.choices, blank=True)
     text = EncryptedTextField(_("what to practise"), max_length=TEXT_MAX_LENGTH, blank=True)
     due_week = models.DateField(_("week it is for"))
     for_whom = models.CharField(_("for whom"), max_length=10, choices=ForWhom.choices)
@@ -79,7 +95,8 @@ class Practice(models.Model):
         indexes = [models.Index(fields=["couple", "-due_week"], name="practice_by_couple")]
         constraints = [
             models.CheckConstraint(
-                condition=Q(exercise__isnull=False) | ~Q(text=""), name="practice_has_content"
+                condition=Q(exercise__isnull=False) | ~Q(focus="") | ~Q(text=""),
+                name="practice_has_content",
             )
         ]
 
@@ -94,7 +111,13 @@ class Practice(models.Model):
     def title(self) -> str:
         if self.exercise_id:
             return self.exercise.shown_title
+        if self.focus:
+            return self.get_focus_display()
         return str(_("A practice from your therapist"))
+
+    @property
+    def focus_path(self) -> str:
+        return reverse(FOCUS_PAGES[self.focus]) if self.focus else ""
 
     def gate_allows(self, result: gate.GateResult) -> bool:
         """A practice of the therapist's own words is always open; one built on an

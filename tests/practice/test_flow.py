@@ -1,6 +1,7 @@
 """The therapist writes a practice, the partners it is for see and mark it; a partner
 adds to the agenda, the therapist closes it with a note. Who is told, and the audit."""
 
+from html import escape
 from http import HTTPStatus
 
 import pytest
@@ -39,6 +40,40 @@ def test_the_therapist_writes_a_practice_both_see_it_on_today_and_together(
     assert Kind.PRACTICE_WRITTEN not in _kinds(lee)
     actions = set(AuditEntry.objects.filter(couple=couple).values_list("action", flat=True))
     assert AuditAction.WRITE_PRACTICE in actions
+
+
+@pytest.mark.parametrize(
+    ("focus", "title", "page"),
+    [
+        ("ritual", "Your rituals together", "rituals:index"),
+        ("repair", "A repair conversation", "repair:list"),
+        ("checkin", "This week's check-in", "checkins:this_week"),
+    ],
+)
+def test_a_practice_can_point_to_one_of_the_couples_own_tools(
+    couple, hurt, involved, lee, focus, title, page
+):
+    response = client_for(lee).post(
+        reverse("practice:write", args=[couple.pk]),
+        {"focus": focus, "week": _today(couple), "for_whom": "both"},
+    )
+    assert response.status_code == HTTPStatus.FOUND
+    practice = Practice.objects.get()
+    detail = client_for(hurt).get(practice.path).text
+    assert escape(title) in detail
+    assert f'href="{reverse(page)}"' in detail
+    assert escape(title) in client_for(involved).get(reverse("home")).text
+
+
+def test_a_practice_is_an_exercise_or_a_tool_not_both(couple, lee):
+    from pacing.models import Exercise
+
+    exercise = Exercise.objects.filter(tier=0).first()
+    data = {"exercise": exercise.pk, "focus": "ritual", "week": _today(couple), "for_whom": "both"}
+    response = client_for(lee).post(reverse("practice:write", args=[couple.pk]), data)
+    assert response.status_code == HTTPStatus.UNPROCESSABLE_ENTITY
+    assert "Choose an exercise or a tool, not both." in response.text
+    assert not Practice.objects.exists()
 
 
 def _today(couple):

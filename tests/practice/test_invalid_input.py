@@ -30,6 +30,7 @@ def _post(client, couple, **data):
         ({"exercise": "999999999", "week": "now", "for_whom": "both"}, "Select a valid choice."),
         ({"exercise": "abc", "week": "now", "for_whom": "both"}, "Select a valid choice."),
         ({"text": "x" * 2001, "week": "now", "for_whom": "both"}, "at most 2000"),
+        ({"focus": "diary", "week": "now", "for_whom": "both"}, "Select a valid choice."),
     ],
 )
 def test_practice_form_errors(couple, lee, data, error):
