@@ -242,4 +242,10 @@ def test_without_vapid_keys_nothing_is_queued_or_sent(
 def test_every_kind_of_notice_has_a_notification_switch():
     assert set(PUSH_KINDS) == set(Kind)
     therapist_kinds = {kind for kind, about in PUSH_KINDS.items() if about == PushKind.COUPLES}
-    assert therapist_kinds == {Kind.LETTER_READ_ASKED, Kind.AGENDA_ITEM_ADDED}
+    assert therapist_kinds == {
+        Kind.LETTER_READ_ASKED,
+        Kind.AGENDA_ITEM_ADDED,
+        Kind.COUPLE_LINKED,
+        Kind.COUPLE_SHARING,
+        Kind.FLAG_RAISED,
+    }

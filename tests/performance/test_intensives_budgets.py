@@ -26,7 +26,7 @@ pytestmark = pytest.mark.django_db
 # row, and read the intensives with their count of steps, or one intensive, its steps,
 # the gate, the ceiling and the exercises to choose from. Today reads the next
 # intensive with its count of steps.
-BUDGETS = {"plan": 8, "step": 5, "poll": 4, "list": 5, "therapist": 9, "home": 19}
+BUDGETS = {"plan": 8, "step": 5, "poll": 4, "list": 6, "therapist": 10, "home": 19}
 
 
 def couple_with_intensives(count: int):
