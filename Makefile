@@ -29,7 +29,7 @@ run: install
 
 # The whole suite: PostgreSQL when DATABASE_URL is set, SQLite otherwise.
 test: install
-	DJANGO_DEBUG=$${DJANGO_DEBUG:-1} $(PY) -m pytest -n $(TEST_WORKERS) --dist loadfile $(PYTEST_ARGS)
+	DJANGO_DEBUG=$${DJANGO_DEBUG:-1} $(PY) -m pytest -n $(TEST_WORKERS) --dist loadfile --durations=25 $(PYTEST_ARGS)
 
 lint: install
 	$(VENV)/bin/ruff check .
