@@ -89,3 +89,43 @@ def server_clock():
     start = datetime(2026, 3, 2, 9, 0, tzinfo=UTC)
     with time_machine.travel(start, tick=True) as traveller:
         yield traveller
+
+
+@pytest.fixture
+def demo(settings):
+    """The demo data, and the ids of the demo couple's rows the pages need."""
+    import io
+
+    from django.core.management import call_command
+
+    from accounts.models import Membership
+    from agreements.models import Version
+    from checkins.models import CheckIn
+    from intensives.models import Intensive, Step
+    from pacing.models import Exercise
+    from repair.models import Repair
+    from together.models import Goal, Question
+    from transparency.models import HeadsUp, Telling, WeekPlan
+    from triggers.models import Trigger
+
+    settings.THERAPIST_MFA_REQUIRED = False
+    call_command("seed_demo", stdout=io.StringIO())
+    couple = Membership.objects.active().get(user__email="hurt@demo.test").couple
+    return {
+        "couple": couple.pk,
+        "revealed_week": CheckIn.objects.filter(couple=couple, revealed_at__isnull=False)
+        .first()
+        .week_start.isoformat(),
+        "shared_trigger": Trigger.objects.filter(couple=couple, shared_at__isnull=False).first().pk,
+        "version": Version.objects.filter(agreement__couple=couple).first().pk,
+        "exercise": Exercise.objects.filter(tier=0).first().slug,
+        "question": Question.objects.filter(couple=couple).first().pk,
+        "goal": Goal.objects.filter(couple=couple).first().pk,
+        "open_repair": Repair.objects.open().get(couple=couple).pk,
+        "finished_repair": Repair.objects.completed().filter(couple=couple).first().pk,
+        "heads_up": HeadsUp.objects.filter(couple=couple).first().pk,
+        "plan_week": WeekPlan.objects.filter(couple=couple).first().week_start.isoformat(),
+        "telling": Telling.objects.filter(couple=couple).first().pk,
+        "intensive": Intensive.objects.get(couple=couple).pk,
+        "intensive_step": Step.objects.filter(intensive__couple=couple).first().pk,
+    }

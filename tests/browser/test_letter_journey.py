@@ -13,11 +13,8 @@ from acknowledgement.models import Letter, LetterReply
 from ..factories import make_couple, make_user
 from ..therapists.builders import link, make_profile
 from .nav import nav_link
-from .test_accessibility import (
-    demo,  # noqa: F401  the seeded demo, as a fixture
-    scan,
-)
 from .test_accessibility import log_in as demo_log_in
+from .test_accessibility import scan
 from .test_notices import log_in, open_from_the_inbox
 from .test_therapists import log_in as therapist_log_in
 

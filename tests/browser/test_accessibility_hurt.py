@@ -1,0 +1,12 @@
+"""The hurt partner's pages: no serious axe finding at phone and desk sizes."""
+
+import pytest
+
+from .test_accessibility import HURT_PARTNER_PAGES, scan_signed_in
+
+pytestmark = pytest.mark.django_db(transaction=True)
+
+
+def test_the_hurt_partners_pages_have_no_serious_problems(browser, live_server, demo):
+    found = scan_signed_in(browser, live_server, "hurt@demo.test", HURT_PARTNER_PAGES, demo)
+    assert found == [], "\n".join(found)
