@@ -37,11 +37,13 @@ class IntensiveQuerySet(models.QuerySet):
         couple's therapist while both partners consent. Anyone else sees nothing."""
         if not user.is_authenticated:
             return self.none()
-        mine = Membership.objects.active().filter(user=user, couple__ended_at__isnull=True)
-        consented = TherapistLink.objects.with_access().filter(therapist=user)
-        return self.filter(
-            Q(couple__in=mine.values("couple")) | Q(couple__in=consented.values("couple"))
-        )
+        # A therapist's account never joins a couple as a partner (Invitation.accept),
+        # so each person needs only their own half of the rule.
+        if user.is_therapist:
+            couples = TherapistLink.objects.with_access().filter(therapist=user)
+        else:
+            couples = Membership.objects.active().filter(user=user, couple__ended_at__isnull=True)
+        return self.filter(couple__in=couples.values("couple"))
 
     def current(self, today: date):
         """Those not over yet, the soonest first."""

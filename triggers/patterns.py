@@ -35,13 +35,19 @@ WEEKDAYS = range(1, 8)  # ISO: 1 = Monday
 @dataclass(frozen=True)
 class Patterns:
     total: int
-    by_category: list[tuple[str, int]]
+    category_counts: list[tuple[str, int]]  # category value, entries
     intensity: list[tuple[date, float, int]]  # period start, average, entries
     by_month: bool
     by_hour: list[tuple[int, int]]
     by_weekday: list[tuple[int, int]]  # ISO weekday 1 = Monday
     reassured: int
     median_wait: timedelta | None
+
+    @property
+    def by_category(self) -> list[tuple[str, int]]:
+        # Labels at the time of reading: the cached figures keep numbers and keys only
+        # (a pickled translation would be rebuilt as a new lazy class on every read).
+        return [(Category(value).label, n) for value, n in self.category_counts]
 
 
 PATTERNS_SECONDS = 24 * 3600
@@ -60,7 +66,8 @@ def cached_summary(
     couple's triggers have not changed since. `scope` names whose entries are seen by
     whom (the entries' queryset), as the cache cannot tell."""
     stamp = versions.current([couple_id])[couple_id]
-    key = f"trigger-patterns:{couple_id}:{stamp}:{scope}:{days}:{zone.key}"
+    # "-2": the cached shape changed; a new name keeps old entries from being read.
+    key = f"trigger-patterns-2:{couple_id}:{stamp}:{scope}:{days}:{zone.key}"
     found = cache.get(key)
     if found is not None:
         computed_at, valid_until, patterns = found
@@ -91,7 +98,7 @@ def _summarise(
     reassured = sum(row["reassured"] for row in rows)
     patterns = Patterns(
         total=sum(row["n"] for row in rows),
-        by_category=[(label, totals[f"c_{value}"]) for value, label in Category.choices],
+        category_counts=[(value, totals[f"c_{value}"]) for value in Category.values],
         intensity=[(row["period"].date(), row["summed"] / row["n"], row["n"]) for row in rows],
         by_month=by_month,
         by_hour=[(hour, totals[f"h_{hour}"]) for hour in HOURS],
