@@ -109,12 +109,8 @@ class Kind(models.TextChoices):
     LETTER = "letter", _("The acknowledgement letter")
 
 
-# Where a step that belongs to another part of the app takes the couple.
-ELSEWHERE = {
-    Kind.REPAIR: "repair:list",
-    Kind.CHECKIN: "checkins:this_week",
-    Kind.LETTER: "acknowledgement:index",
-}
+# The steps that belong to another part of the app (recovery.links.COUPLE_TOOLS).
+ELSEWHERE = {Kind.REPAIR, Kind.CHECKIN, Kind.LETTER}
 
 
 class NotNow(PermissionDenied):

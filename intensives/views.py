@@ -17,6 +17,7 @@ from notices.models import Notice
 from pacing.models import TIER_NAMES, PacingPolicy, gate_for
 from pacing.views import REASONS
 from recovery.decorators import post_only
+from recovery.links import COUPLE_TOOLS
 from therapists.audit import therapist_couple_view
 from therapists.models import AuditAction
 
@@ -146,7 +147,7 @@ def start(request, membership, step, result):
         session = step.exercise.start(membership.couple, request.user)
         return redirect("pacing:session", pk=session.pk)
     if step.kind in ELSEWHERE:
-        return redirect(ELSEWHERE[step.kind])
+        return redirect(COUPLE_TOOLS[step.kind])
     step.begin()
     return redirect(step.path)
 

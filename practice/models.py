@@ -26,6 +26,7 @@ from notices.services import member_ids, notify
 from pacing import gate
 from pacing.models import TIER_NAMES, Exercise
 from recovery.encryption import EncryptedTextField
+from recovery.links import COUPLE_TOOLS
 from therapists.models import TherapistLink
 
 
@@ -45,13 +46,6 @@ class Focus(models.TextChoices):
     RITUAL = "ritual", _("Your rituals together")
     REPAIR = "repair", _("A repair conversation")
     CHECKIN = "checkin", _("This week's check-in")
-
-
-FOCUS_PAGES = {
-    Focus.RITUAL: "rituals:index",
-    Focus.REPAIR: "repair:list",
-    Focus.CHECKIN: "checkins:this_week",
-}
 
 
 class TierClosed(PermissionDenied):
@@ -117,7 +111,7 @@ class Practice(models.Model):
 
     @property
     def focus_path(self) -> str:
-        return reverse(FOCUS_PAGES[self.focus]) if self.focus else ""
+        return reverse(COUPLE_TOOLS[self.focus]) if self.focus else ""
 
     def gate_allows(self, result: gate.GateResult) -> bool:
         """A practice of the therapist's own words is always open; one built on an

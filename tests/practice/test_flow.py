@@ -152,3 +152,14 @@ def test_one_open_agenda_even_when_both_add_the_first_item_at_once(couple, hurt,
     with pytest.raises(IntegrityError), transaction.atomic():
         Agenda.objects.create(couple=couple)  # the constraint behind `open_for`
     assert Agenda.objects.open().count() == 1
+
+
+def test_every_tool_a_plan_can_point_to_has_its_page():
+    from django.urls import reverse
+
+    from intensives.models import ELSEWHERE
+    from practice.models import Focus
+    from recovery.links import COUPLE_TOOLS
+
+    for name in {*Focus.values, *ELSEWHERE}:
+        assert reverse(COUPLE_TOOLS[name])
