@@ -109,11 +109,15 @@ def site_nav(context):
     match = request.resolver_match
     ns, page = (match.namespace, match.url_name) if match else ("", None)
     hurt = member and context["nav_membership"].is_hurt
-    bar, menu = _items(
-        user.is_therapist, member, ns, page, get_language(), get_script_prefix(), hurt
-    )
+    key = (user.is_therapist, member, ns, page, get_language(), get_script_prefix(), hurt)
+    bar, menu = _items(*key)
+    # What's new, with its unread count (notices/_count.html), after this many links.
+    # A therapist's news (a couple linked, a flag, an agenda item) comes after Couples.
+    news_at = 4 if member else 1
     return {
-        "bar": bar,
+        "nav_key": "-".join(map(str, key)),
+        "bar_head": bar[:news_at],
+        "bar_tail": bar[news_at:],
         "menu": menu,
         "more_is_current": member
         and (
@@ -128,9 +132,6 @@ def site_nav(context):
             )
             or page == "profile"
         ),
-        # What's new, with its unread count (notices/_count.html), after this many links.
-        # A therapist's news (a couple linked, a flag, an agenda item) comes after Couples.
-        "news_at": 4 if member else 1,
         "news_current": ns == "notices",
         "notice_count": context.get("notice_count"),
         "more_icon": ICONS["more"],

@@ -197,7 +197,8 @@ def test_the_therapist_dashboard_has_the_same_budget_for_5_or_200_couples(
         # Production's Redis keeps every couple's gate result; the local memory cache
         # would drop some of 200 couples' past its default 300 entries.
         settings.CACHES = {
-            "default": {**settings.CACHES["default"], "OPTIONS": {"MAX_ENTRIES": 5000}}
+            **settings.CACHES,
+            "default": {**settings.CACHES["default"], "OPTIONS": {"MAX_ENTRIES": 5000}},
         }
     therapist = therapist_following(couples, weeks, password)
 
