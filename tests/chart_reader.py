@@ -301,16 +301,8 @@ class SparkReading:
 
 
 def read_sparkline(svg: Node) -> SparkReading:
-    """A trend line; one drawn by reference (`<use href="#...">`) is read from the
-    lines it names elsewhere on the page."""
+    """A trend line."""
     label, view_box = svg.attrs.get("aria-label", ""), svg.attrs.get("viewbox", "")
-    use = svg.find("use")
-    if use is not None:
-        page = svg
-        while page.parent is not None:
-            page = page.parent
-        shape_id = use.attrs["href"].removeprefix("#")
-        svg = next(node for node in page.iter() if node.attrs.get("id") == shape_id)
     path = svg.find("path")
     dots = [
         (round(circle.number("cx"), 2), round(circle.number("cy"), 2))

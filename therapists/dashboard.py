@@ -93,7 +93,6 @@ class RatingTrend:
     latest: int | None
     spark: Sparkline
     spark_label: str = ""  # the trend line's text alternative
-    shape_id: str = ""  # names the drawn line, for the page's second layout to reuse
 
 
 @dataclass
@@ -120,8 +119,8 @@ def _day(value: date | datetime, format: str) -> str:
     return formats.date_format(value, format)
 
 
-# The words of a card are built here, each once, rather than by a translation tag per
-# phrase in each of the cards: that was a fifth of the page's time.
+# The words of a row are built here, each once, rather than by a translation tag per
+# phrase in each of the rows: that was a fifth of the page's time.
 
 
 @dataclass(frozen=True)
@@ -223,12 +222,8 @@ class CoupleSummary:
         return words
 
     @property
-    def started_words(self) -> str:
-        return gettext("Started %(date)s") % {"date": _day(self.created_at, "j M Y")}
-
-    @property
     def kept_words(self) -> str:
-        return gettext("%(short)s of the last 4 weeks · %(long)s of the last 12") % {
+        return gettext("Checked in %(short)s of the last 4 weeks · %(long)s of the last 12") % {
             "short": self.kept_short,
             "long": self.kept_long,
         }
@@ -358,15 +353,16 @@ class Column:
     aria_sort: str  # "ascending", "descending" or "" when the list is not in its order
 
 
-def sort_columns(sort: str) -> list[Column]:
-    columns = []
+def sort_columns(sort: str) -> dict[str, Column]:
+    """The sortable headers by key; the template places them among the others."""
+    columns = {}
     for key, sort_key in SORT_KEYS.items():
         if sort == key:
-            columns.append(Column(key, sort_key.label, f"-{key}", "ascending"))
+            columns[key] = Column(key, sort_key.label, f"-{key}", "ascending")
         elif sort == f"-{key}":
-            columns.append(Column(key, sort_key.label, key, "descending"))
+            columns[key] = Column(key, sort_key.label, key, "descending")
         else:
-            columns.append(Column(key, sort_key.label, key, ""))
+            columns[key] = Column(key, sort_key.label, key, "")
     return columns
 
 
@@ -820,9 +816,7 @@ def add_trends(summaries: list[CoupleSummary], now: datetime) -> None:
         summary.kept_long = len(slots)
         summary.kept_short = sum(slot >= LONG_WEEKS - SHORT_WEEKS for slot in slots)
         for partner in summary.partners:
-            partner.ratings = _rating_trends(
-                series.get(partner.user_id, {}), partner.name, partner.user_id
-            )
+            partner.ratings = _rating_trends(series.get(partner.user_id, {}), partner.name)
 
 
 def _weekly_ratings(first: dict[int, date]) -> dict[int, tuple[set[int], dict]]:
@@ -861,7 +855,7 @@ def _since(couple_field: str, date_field: str, cutoffs: dict[int, date]) -> Q:
     return condition
 
 
-def _rating_trends(series: dict[str, list], partner_name: str, user_id: int) -> list[RatingTrend]:
+def _rating_trends(series: dict[str, list], partner_name: str) -> list[RatingTrend]:
     trends = []
     for name, label in RATINGS:
         values = series.get(name, [None] * LONG_WEEKS)
@@ -873,7 +867,7 @@ def _rating_trends(series: dict[str, list], partner_name: str, user_id: int) -> 
             "values": spark.values_text,
         }
         latest = known[-1] if known else None
-        trends.append(RatingTrend(label, latest, spark, spark_label, f"spark-{user_id}-{name}"))
+        trends.append(RatingTrend(label, latest, spark, spark_label))
     return trends
 
 

@@ -1,6 +1,7 @@
 """The therapist's list of couples a page at a time, in a browser: the page links swap
 the list in place (htmx), keep the order chosen, update the address, put the focus at
-the top of the new page, and the page has no serious accessibility problem."""
+the top of the new page, and the page has no serious accessibility problem. The list is
+one table: a sortable table on a desk, a card per couple on a phone."""
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
@@ -24,7 +25,7 @@ def test_paging_swaps_the_list_and_keeps_the_order(new_page, settings, therapist
     page = new_page()
     log_in(page, therapist.email, PASSWORD)
     page.goto("/therapists/couples/?sort=name")
-    couples = page.locator(".couple-summary h3")
+    couples = page.locator(".couple-table tbody th a")
     page.get_by_text("Page 1 of 2").wait_for()
     first = couples.all_inner_texts()
 
@@ -54,6 +55,20 @@ def table_names(page) -> list[str]:
     return page.locator(".couple-table tbody th a").all_inner_texts()
 
 
+def cell_boxes(row) -> list[dict]:
+    """Where the couple's name and each of its cells are drawn (empty ones left out)."""
+    cells = row.locator("th, td")
+    boxes = [cells.nth(i).bounding_box() for i in range(cells.count())]
+    return [box for box in boxes if box["height"] > 0]
+
+
+def labels_drawn(row) -> list[str]:
+    """The text drawn before each cell's value (its column's name on a phone)."""
+    return row.locator("td").evaluate_all(
+        "cells => cells.map(cell => getComputedStyle(cell, '::before').content)"
+    )
+
+
 def test_on_a_desk_the_table_sorts_and_filters(new_page, settings, therapist):
     settings.THERAPIST_MFA_REQUIRED = False
     TherapistProfile.set_up(therapist, "Harbour Couples Therapy")
@@ -66,7 +81,12 @@ def test_on_a_desk_the_table_sorts_and_filters(new_page, settings, therapist):
 
     table = page.locator(".couple-table")
     table.wait_for()
-    assert not page.locator(".couple-list").is_visible()  # the cards are for phones
+    # A table: the headers in sight, each couple's cells side by side, no names repeated.
+    assert page.locator(".couple-table thead").bounding_box()["height"] > 20
+    assert not page.locator("nav.phone-only").is_visible()  # the headers sort here
+    row = page.locator(".couple-table tbody tr").first
+    assert len({round(box["y"]) for box in cell_boxes(row)}) == 1
+    assert set(labels_drawn(row)) == {"none"}
 
     page.get_by_role("link", name="Couple", exact=True).click()
     page.wait_for_url("**/therapists/couples/?sort=name")
@@ -92,7 +112,7 @@ def test_on_a_desk_the_table_sorts_and_filters(new_page, settings, therapist):
     assert found == [], "\n".join(found)
 
 
-def test_on_a_phone_the_cards_show_and_the_table_does_not(new_page, settings, therapist):
+def test_on_a_phone_each_row_of_the_table_is_a_card(new_page, settings, therapist):
     settings.THERAPIST_MFA_REQUIRED = False
     TherapistProfile.set_up(therapist, "Harbour Couples Therapy")
     build_couples(therapist, range(2), timezone.now(), weeks_of_history=2)
@@ -100,8 +120,26 @@ def test_on_a_phone_the_cards_show_and_the_table_does_not(new_page, settings, th
     log_in(page, therapist.email, PASSWORD)
     page.goto("/therapists/couples/")
 
-    cards = page.locator(".couple-summary")
-    cards.first.wait_for()
-    assert cards.count() == 2 and cards.first.is_visible()
-    assert not page.locator(".couple-table").is_visible()
+    rows = page.locator(".couple-table tbody tr")
+    rows.first.wait_for()
+    assert rows.count() == 2
+    # The headers are out of sight (still there for screen readers); the sort links
+    # above the list are the ones to see.
+    assert page.locator(".couple-table thead").bounding_box()["height"] <= 1
+    assert page.locator("nav.phone-only").is_visible()
+    first, second = rows.nth(0).bounding_box(), rows.nth(1).bounding_box()
+    assert second["y"] >= first["y"] + first["height"]  # one card under the other
+    for row in (rows.nth(0), rows.nth(1)):
+        # The name, then each fact under the other, each under its column's name.
+        boxes = cell_boxes(row)
+        assert len(boxes) >= 9
+        for above, below in zip(boxes, boxes[1:], strict=False):
+            assert below["y"] >= above["y"] + above["height"] - 1
+        labels = row.locator("td").evaluate_all("cells => cells.map(cell => cell.dataset.label)")
+        drawn = labels_drawn(row)
+        assert "Started" in labels and "Agreement" in labels
+        for label, content in zip(labels, drawn, strict=True):
+            # Drawn for the eyes only: screen readers have the column headers.
+            assert content in ("none", f'"{label}" / ""'), (label, content)
+        assert sum(content != "none" for content in drawn) == len(boxes) - 1
     assert page.evaluate("document.documentElement.scrollWidth") <= NARROW_PHONE["width"]

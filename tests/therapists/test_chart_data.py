@@ -22,7 +22,6 @@ from ..chart_reader import (
     read_bar_chart,
     read_line_chart,
     read_sparkline,
-    read_table,
     table_of,
 )
 from ..conftest import client_for
@@ -211,7 +210,7 @@ def test_without_anything_shared_the_charts_say_so(dr_lee, hurt, involved, coupl
     assert "No shared triggers in these weeks." in found["How many, each week"].parent.text()
 
 
-# --- The list of couples: a card per couple, with a small trend line per rating -------
+# --- The list of couples: a row per couple (a card on a phone), a trend line per rating
 
 
 @pytest.fixture
@@ -242,21 +241,31 @@ def listed(dr_lee, hurt, involved, couple):
 def dashboard(dr_lee):
     with time_machine.travel(NOW, tick=False):
         page = parse(client_for(dr_lee).get(reverse("therapists:dashboard")).text)
-    (card,) = page.find_all("li", "couple-summary")
-    return card
+    (row,) = page.find("table", "couple-table").find("tbody").find_all("tr")
+    return row
 
 
 def test_each_rating_has_a_trend_line_of_the_kept_weeks(dr_lee, listed):
-    card = dashboard(dr_lee)
+    row = dashboard(dr_lee)
 
-    table = read_table(card.find("table"))
-    assert table.caption == "Latest check-in ratings (0 to 10), with the last 12 weeks"
-    assert table.head == ["Partner", "Safety", "Trust", "Connection"]
-    assert table.rows == [
-        ["Sam, Hurt partner", "7", "5", "6"],
-        ["Alex, Involved partner", "8", "7", "6"],
+    cell = row.find("td", "col-ratings")
+    label = "Latest check-in ratings (0 to 10), with the last 12 weeks"
+    assert cell.attrs["data-label"] == label
+    ratings = [span for span in cell.find_all("span") if "data-field" in span.attrs]
+    # Each partner on a line of their own, then each rating by name with its latest value.
+    assert [line.find(cls="who").text() for line in cell.find_all("div", "rating-line")] == [
+        "Sam, Hurt partner",
+        "Alex, Involved partner",
     ]
-    lines = [read_sparkline(svg) for svg in card.find_all("svg") if "spark" in svg.classes]
+    assert [(r.find(cls="rating-name").text(), r.find(cls="latest").text()) for r in ratings] == [
+        ("Safety", "7"),
+        ("Trust", "5"),
+        ("Connection", "6"),
+        ("Safety", "8"),
+        ("Trust", "7"),
+        ("Connection", "6"),
+    ]
+    lines = [read_sparkline(svg) for svg in row.find_all("svg") if "spark" in svg.classes]
     assert [line.label for line in lines] == [
         "Safety, Sam, kept weeks of the last 12: 4, 5, 6, 7",
         "Trust, Sam, kept weeks of the last 12: 3, 4, 5, 5",
@@ -272,35 +281,34 @@ def test_each_rating_has_a_trend_line_of_the_kept_weeks(dr_lee, listed):
     assert safety.points == [[(6.41, 10.3)], [(22.05, 9.0)], [(37.68, 7.7), (41.59, 6.4)]]
     assert safety.last_dot == (41.59, 6.4)
     assert lines[3].points == [[(6.41, 5.1)], [(22.05, 5.1)], [(37.68, 5.1), (41.59, 5.1)]]
-    classes = [cell.attrs["class"] for cell in card.find_all("td")]
+    classes = [rating.attrs["class"] for rating in ratings]
     assert classes == ["rating-hurt"] * 3 + ["rating-involved"] * 3
 
 
-def test_each_card_states_the_facts_around_the_trend_lines(dr_lee, listed):
-    card = dashboard(dr_lee)
+def test_each_row_states_the_facts_around_the_trend_lines(dr_lee, listed):
+    row = dashboard(dr_lee)
 
-    assert card.find("h3").text() == "Sam & Alex"
-    assert card.find("h3").find("a").attrs["href"] == reverse(
-        "therapists:couple_detail", args=[listed.pk]
-    )
-    assert "needs-attention" in card.classes
-    assert [flag.text() for flag in card.find_all("li", "flag")] == [
+    name = row.find("th")
+    assert name.text() == "Sam & Alex"
+    assert name.find("a").attrs["href"] == reverse("therapists:couple_detail", args=[listed.pk])
+    assert "needs-attention" in row.classes
+    assert [flag.text() for flag in row.find_all("li", "flag")] == [
         "Trigger intensity rising",
         "Review overdue",
     ]
     facts = {
-        div.find("dt").text(): div.find("dd").text()
-        for div in card.find("dl").children
-        if not isinstance(div, str)
+        cell.attrs["data-label"]: cell.text()
+        for cell in row.find_all("td")
+        if "col-ratings" not in cell.classes and cell.attrs.get("data-field") != "flags"
     }
     assert facts == {
-        "Check-ins kept": "2 of the last 4 weeks · 4 of the last 12 Last check-in: 15 Nov 2026",
+        "Started": "2 May 2026 Sharing with you since 18 November 2026",
+        "Last check-in": "15 Nov 2026 Checked in 2 of the last 4 weeks · 4 of the last 12",
         "Shared triggers, last 14 days": "2 triggers, average intensity 7.5 "
         "Intensity rising (the four weeks before: 4.0)",
         "Agreement": "Version 1, since 11 Oct 2026 Review overdue (due 10 Nov)",
-        "Latest CSI-4 (0 to 21)": "Sam: not answered Alex: not answered",
         "Repairs, last 12 weeks": "2 finished, back in 15 hours (median)",
         "Open tier": "0, Steadying",
+        "Latest CSI-4 (0 to 21)": "Sam: not answered Alex: not answered",
         "Practice, last 4 weeks": "None",
     }
-    assert card.find("p", "muted").text().startswith("Sharing with you since ")

@@ -1,6 +1,8 @@
-"""The list of couples on a desk: one table row per couple, sorted by its column headers
-and filtered by flag, drawn from the same summaries as the phone's cards."""
+"""The list of couples: one table row per couple, sorted by its column headers and
+filtered by flag. The same table is every screen's: on a phone each row is laid out as a
+card, every cell under the name it carries for that (`data-label`)."""
 
+from collections import Counter
 from http import HTTPStatus
 
 import pytest
@@ -11,7 +13,7 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from practice.models import ForWhom, Outcome, Practice, PracticeMark
-from therapists.dashboard import PAGE_SIZE, SORT_KEYS, Flag
+from therapists.dashboard import PAGE_SIZE, PHONE_SORTS, SORT_KEYS, Flag
 from therapists.models import CsiResponse, TherapistLink
 
 from ..chart_reader import parse
@@ -40,13 +42,9 @@ def rows(page: str) -> list:
     return parse(page).find("table", "couple-table").find("tbody").find_all("tr")
 
 
-def cards(page: str) -> list:
-    return parse(page).find("ul", "couple-list").find_all("li", "couple-summary")
-
-
 def values_of(node) -> dict[str, object]:
-    """What one row or card says, by field: the text, or for a rating its latest value
-    and its trend line's text alternative. Empty fields are left out."""
+    """What one row says, by field: the text, or for a rating its latest value and its
+    trend line's text alternative. Empty fields are left out."""
     values = {}
     for field in (n for n in node.iter() if "data-field" in n.attrs):
         name = field.attrs["data-field"]
@@ -62,21 +60,90 @@ def names_in_table(page: str) -> list[str]:
     return [row.find("th").find("a").text() for row in rows(page)]
 
 
-def test_the_table_and_the_cards_show_the_same_values(dr_lee, frozen):
+# Everything the desk's table and the phone's cards showed before they became one.
+FIELDS = {
+    "name",
+    "started",
+    "since",
+    "checkin",
+    "kept",
+    "triggers",
+    "agreement",
+    "repairs",
+    "tier",
+    "csi",
+    "practice",
+}
+
+
+def test_each_row_shows_every_field_of_its_couple_once(dr_lee, frozen):
     couples = build_couples(dr_lee, range(6), NOW, weeks_of_history=8)
     TherapistLink.objects.get(couple=couples[2]).set_label("Thursday evenings")
 
     page = client_for(dr_lee).get(URL).text
 
     table = {row.attrs["data-couple"]: values_of(row) for row in rows(page)}
-    phone = {card.attrs["data-couple"]: values_of(card) for card in cards(page)}
-    assert table == phone
     assert len(table) == 6
+    for row in rows(page):
+        fields = Counter(n.attrs["data-field"] for n in row.iter() if "data-field" in n.attrs)
+        assert set(fields.values()) == {1}, fields
     for values in table.values():
-        assert {"name", "started", "checkin", "triggers", "tier", "csi", "practice"} <= set(values)
+        assert set(values) >= FIELDS
         assert sum(name.startswith("rating-") for name in values) == 6  # 3 each
+        assert values["kept"].startswith("Checked in ")
+        assert values["since"].startswith("Sharing with you since ")
     assert table[str(couples[2].pk)]["label"] == "Thursday evenings"
     assert any("of 4 marked" in values["practice"] for values in table.values())
+    # Each trend line is drawn once, never again by reference.
+    assert "<use" not in page
+    ratings = [value for v in table.values() for k, value in v.items() if k.startswith("rating-")]
+    assert page.count('<svg class="spark"') == sum(bool(line) for _, line in ratings) > 0
+
+
+HEADERS = [
+    "Couple",
+    "Flags",
+    "Started",
+    "Last check-in",
+    "Ratings, last 12 weeks",
+    "Shared triggers",
+    "Agreement",
+    "Repairs, last 12 weeks",
+    "Open tier",
+    "CSI-4",
+    "Practice",
+]
+# The cells' names on a phone, where the headers are out of sight: the cards' words.
+PHONE_LABELS = [
+    "Needs attention",
+    "Started",
+    "Last check-in",
+    "Latest check-in ratings (0 to 10), with the last 12 weeks",
+    "Shared triggers, last 14 days",
+    "Agreement",
+    "Repairs, last 12 weeks",
+    "Open tier",
+    "Latest CSI-4 (0 to 21)",
+    "Practice, last 4 weeks",
+]
+
+
+def test_every_cell_carries_its_column_name_and_the_table_its_roles(dr_lee, three):
+    page = client_for(dr_lee).get(URL).text
+
+    table = parse(page).find("table", "couple-table")
+    assert table.attrs["role"] == "table"
+    assert table.find("thead").attrs["role"] == table.find("tbody").attrs["role"] == "rowgroup"
+    headers = table.find("thead").find_all("th")
+    assert [th.text() for th in headers] == HEADERS
+    assert {(th.attrs["role"], th.attrs["scope"]) for th in headers} == {("columnheader", "col")}
+    for row in rows(page):
+        assert row.attrs["role"] == "row"
+        (name,) = row.find_all("th")
+        assert (name.attrs["role"], name.attrs["scope"]) == ("rowheader", "row")
+        cells = row.find_all("td")
+        assert {cell.attrs["role"] for cell in cells} == {"cell"}
+        assert [cell.attrs["data-label"] for cell in cells] == PHONE_LABELS
 
 
 def test_the_same_number_of_queries_for_5_and_200_couples_sorted_and_filtered(dr_lee, frozen):
@@ -213,10 +280,21 @@ def test_the_default_order_is_needing_attention_first_and_an_unknown_order_is_th
         assert names_in_table(client.get(URL, {"sort": odd}).text) == DESCENDING["flags"]
 
 
-def test_the_cards_follow_the_same_order(dr_lee, three):
-    page = client_for(dr_lee).get(URL, {"sort": "-triggers"}).text
+def test_the_phone_sort_links_order_the_same_table(dr_lee, three):
+    client = client_for(dr_lee)
+    links = {
+        a.attrs["id"]: a.attrs["href"]
+        for a in parse(client.get(URL).text).find("nav", "phone-only").find_all("a")
+    }
+    expected = {
+        "-flags": DESCENDING["flags"],
+        "name": ASCENDING["name"],
+        "checkin": ASCENDING["checkin"],
+    }
+    assert set(links) == {f"sort-{key}" for key in PHONE_SORTS} == {f"sort-{k}" for k in expected}
 
-    assert [card.find("h3").text() for card in cards(page)] == DESCENDING["triggers"]
+    for key, names in expected.items():
+        assert names_in_table(client.get(URL + links[f"sort-{key}"]).text) == names
 
 
 # --- Filtering by flag -----------------------------------------------------------------
@@ -228,7 +306,6 @@ def test_a_flag_filter_shows_only_the_couples_with_it_in_the_order_chosen(dr_lee
     page = client.get(URL, {"flag": Flag.NO_CHECKIN.value, "sort": "-name"}).text
 
     assert names_in_table(page) == [C, B]
-    assert [card.find("h3").text() for card in cards(page)] == [C, B]
     assert "3 couples share their progress with you." in page
     assert "Showing the 2 with “No check-in for 2 weeks”." in page
     chosen = next(a for a in parse(page).find_all("a") if a.attrs.get("id") == "flag-no_checkin")
