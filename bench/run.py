@@ -207,7 +207,7 @@ def start_gunicorn(env, session: str) -> subprocess.Popen:
 def load(wrk: str, path: str, session: str, seconds: int, connections: int) -> dict:
     command = [
         wrk,
-        "--threads=2",
+        f"--threads={min(2, connections)}",
         f"--connections={connections}",
         f"--duration={seconds}s",
         "--timeout=10s",
