@@ -31,13 +31,13 @@ from django.core.cache import cache
 from django.core.paginator import InvalidPage, Page, Paginator
 from django.db.models import Avg, Count, Min, OuterRef, Q, Subquery, TextChoices
 from django.template.defaultfilters import floatformat
-from django.utils import formats
 from django.utils.timezone import localtime
 from django.utils.translation import gettext, ngettext
 from django.utils.translation import gettext_lazy as _
 
 from accounts import versions
 from accounts.models import Couple, Membership, Role, SafetyCheck, User
+from accounts.templatetags.days import day
 from agreements.models import Agreement, ReviewStatus
 from checkins import weeks
 from checkins.models import Answer, CheckIn
@@ -113,10 +113,11 @@ class PartnerSummary:
 
 
 def _day(value: date | datetime, format: str) -> str:
-    """A date as the `date` filter writes it: in the viewer's time zone and language."""
+    """A day as the `date` filter writes it: in the viewer's time zone and language
+    (the formats here name a day, never a time of it)."""
     if isinstance(value, datetime):
-        value = localtime(value)
-    return formats.date_format(value, format)
+        value = localtime(value).date()
+    return day(value, format)
 
 
 # The words of a row are built here, each once, rather than by a translation tag per
