@@ -10,7 +10,6 @@ import io
 import os
 import sys
 import time
-from pathlib import Path
 
 
 def main() -> None:
@@ -27,12 +26,9 @@ def main() -> None:
     from django.db import connection
 
     from bench.pages import BASELINE, PAGES, RECORDED_CPU_MS
-    from bench.probe import signed_in_clients
+    from bench.probe import process_cpu_ticks, session_keys, signed_in_clients
 
-    cookies = {
-        viewer: client.cookies[settings.SESSION_COOKIE_NAME].value
-        for viewer, client in signed_in_clients().items()
-    }
+    cookies = session_keys(signed_in_clients())
     app = WSGIHandler()
 
     def get(page) -> None:
@@ -55,8 +51,7 @@ def main() -> None:
         backend = cursor.fetchone()[0]
 
     def database_cpu() -> float:
-        fields = Path(f"/proc/{backend}/stat").read_text().rsplit(")", 1)[1].split()
-        return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+        return sum(process_cpu_ticks(backend)) / os.sysconf("SC_CLK_TCK")
 
     rounds = int(os.environ.get("BENCH_CPU_ROUNDS", "20"))
     print(f"{'page':<24} {'worker ms':>10} {'database ms':>12} {'recorded (README)':>18}")

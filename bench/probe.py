@@ -7,6 +7,7 @@ JSON object: the session keys wrk sends, and each page's status and query count.
 import json
 import os
 import sys
+from pathlib import Path
 
 import django
 
@@ -25,20 +26,32 @@ def signed_in_clients() -> dict:
     return clients
 
 
+def session_keys(clients: dict) -> dict[str, str]:
+    """Each signed-in client's session key, for requests made outside the test client."""
+    from django.conf import settings
+
+    return {
+        viewer: client.cookies[settings.SESSION_COOKIE_NAME].value
+        for viewer, client in clients.items()
+    }
+
+
+def process_cpu_ticks(pid: int) -> tuple[int, int]:
+    """A process's user and system CPU so far, in clock ticks (`/proc/<pid>/stat`)."""
+    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    return int(fields[11]), int(fields[12])
+
+
 def main() -> None:
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "bench.settings")
     django.setup()
-    from django.conf import settings
     from django.db import connection
     from django.test.utils import CaptureQueriesContext
 
     from bench.pages import BASELINE, PAGES
 
     clients = signed_in_clients()
-    sessions = {
-        viewer: client.cookies[settings.SESSION_COOKIE_NAME].value
-        for viewer, client in clients.items()
-    }
+    sessions = session_keys(clients)
     pages = {}
     for page in [BASELINE, *PAGES]:
         client = clients[page.viewer]

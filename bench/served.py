@@ -15,6 +15,7 @@ import sys
 from pathlib import Path
 
 from bench import run
+from bench.probe import process_cpu_ticks, session_keys, signed_in_clients
 
 SECONDS = int(os.environ.get("BENCH_SERVED_SECONDS", "8"))
 
@@ -27,10 +28,9 @@ def cpu_ticks(pattern: str) -> dict[int, tuple[int, int]]:
             command = (entry / "cmdline").read_bytes().replace(b"\0", b" ").decode()
             if not re.search(pattern, command):
                 continue
-            fields = (entry / "stat").read_text().rsplit(")", 1)[1].split()
+            found[int(entry.name)] = process_cpu_ticks(int(entry.name))
         except (NotADirectoryError, FileNotFoundError, ProcessLookupError, PermissionError):
             continue
-        found[int(entry.name)] = (int(fields[11]), int(fields[12]))
     return found
 
 
@@ -47,14 +47,7 @@ def main() -> None:
     import django
 
     django.setup()
-    from django.conf import settings
-
-    from bench.probe import signed_in_clients
-
-    sessions = {
-        viewer: client.cookies[settings.SESSION_COOKIE_NAME].value
-        for viewer, client in signed_in_clients().items()
-    }
+    sessions = session_keys(signed_in_clients())
     wrk = run.ensure_wrk()
     server = run.start_gunicorn(env, sessions["couple"])
     processes = {"web": "gunicorn bench.wsgi", "database": f"postgres: .*{run.database_name()}"}
