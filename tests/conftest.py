@@ -156,6 +156,26 @@ def therapist(db):
 
 
 @pytest.fixture
+def lee(couple, hurt, involved, therapist):
+    """Dr. Lee, the couple's therapist with both partners' consent."""
+    from .therapists.builders import link, make_profile
+
+    make_profile(therapist)
+    link(couple, therapist, hurt, involved)
+    return therapist
+
+
+@pytest.fixture
+def ng(db):
+    """Dr. Ng: a therapist of another couple, never linked to this one."""
+    from .therapists.builders import make_profile
+
+    ng = make_user("dr.ng@example.test", "Dr. Ng", is_therapist=True)
+    make_profile(ng, "Riverside Practice")
+    return ng
+
+
+@pytest.fixture
 def loner(db):
     return make_user("kim@example.test", "Kim")
 

@@ -7,6 +7,7 @@ import pytest
 from django.conf import settings
 
 from ..conftest import chromium_path, require
+from ..factories import PASSWORD, make_couple, make_user
 
 # Playwright's sync API runs an event loop in this thread; the ORM calls made by
 # tests between browser steps are still plain synchronous calls.
@@ -76,6 +77,31 @@ def new_page(browser, live_server):
 @pytest.fixture
 def page(new_page):
     return new_page()
+
+
+def log_in(page, email: str) -> None:
+    """Sign in on the sign-in page, as a person does (every test account's password)."""
+    page.goto("/accounts/login/")
+    page.locator("#id_login").fill(email)
+    page.locator("#id_password").fill(PASSWORD)
+    page.get_by_role("button", name="Sign In").click()
+    page.wait_for_load_state()
+
+
+@pytest.fixture
+def sam_alex_and_dr_lee(settings):
+    """Sam and Alex's couple and Dr. Lee, their therapist with both partners' consent
+    (no authenticator app asked of her): (couple, sam, alex, lee)."""
+    from ..therapists.builders import link, make_profile
+
+    settings.THERAPIST_MFA_REQUIRED = False
+    sam = make_user("sam@example.test", "Sam")
+    alex = make_user("alex@example.test", "Alex")
+    couple = make_couple(sam, alex)
+    lee = make_user("dr.lee@example.test", "Dr. Lee", is_therapist=True)
+    make_profile(lee)
+    link(couple, lee, sam, alex)
+    return couple, sam, alex, lee
 
 
 @pytest.fixture

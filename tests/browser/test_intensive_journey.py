@@ -12,21 +12,12 @@ from playwright.sync_api import expect
 
 from intensives.models import Step
 
-from ..factories import PASSWORD, make_couple, make_user
-from ..therapists.builders import link, make_profile
+from .conftest import log_in
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
 TITLE = "What the last months were like"
 PROMPT = "Each of you speaks about one moment that stayed with you."
-
-
-def log_in(page, email: str) -> None:
-    page.goto("/accounts/login/")
-    page.locator("#id_login").fill(email)
-    page.locator("#id_password").fill(PASSWORD)
-    page.get_by_role("button", name="Sign In").click()
-    page.wait_for_load_state()
 
 
 def next_turn(tapper, watcher, tapper_sees: str, watcher_sees: str) -> None:
@@ -38,15 +29,9 @@ def next_turn(tapper, watcher, tapper_sees: str, watcher_sees: str) -> None:
 
 
 def test_an_intensive_from_planning_to_a_conversation_on_two_phones(
-    new_page, server_clock, settings
+    new_page, server_clock, sam_alex_and_dr_lee
 ):
-    settings.THERAPIST_MFA_REQUIRED = False
-    sam_user = make_user("sam@example.test", "Sam")
-    alex_user = make_user("alex@example.test", "Alex")
-    couple = make_couple(sam_user, alex_user)
-    lee_user = make_user("dr.lee@example.test", "Dr. Lee", is_therapist=True)
-    make_profile(lee_user)
-    link(couple, lee_user, sam_user, alex_user)
+    couple, sam_user, alex_user, lee_user = sam_alex_and_dr_lee
 
     dr_lee, sam, alex = new_page(), new_page(), new_page()
     for page, person in ((dr_lee, lee_user), (sam, sam_user), (alex, alex_user)):

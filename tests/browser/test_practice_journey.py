@@ -9,8 +9,7 @@ import pytest
 
 from practice.models import Outcome, PracticeMark
 
-from ..factories import PASSWORD, make_couple, make_user
-from ..therapists.builders import link, make_profile
+from .conftest import log_in
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -20,14 +19,6 @@ AGENDA_LINE = "How we talk about the weekends."
 NOTE = "Thank you both. Keep the ten minutes going this week."
 
 
-def log_in(page, email: str) -> None:
-    page.goto("/accounts/login/")
-    page.locator("#id_login").fill(email)
-    page.locator("#id_password").fill(PASSWORD)
-    page.get_by_role("button", name="Sign In").click()
-    page.wait_for_load_state()
-
-
 def open_from_the_inbox(page, name: str) -> None:
     page.goto("/news/")
     page.get_by_role("heading", name="What's new").wait_for()
@@ -35,14 +26,10 @@ def open_from_the_inbox(page, name: str) -> None:
     page.wait_for_load_state()
 
 
-def test_a_practice_and_an_agenda_from_writing_to_the_note(new_page, server_clock, settings):
-    settings.THERAPIST_MFA_REQUIRED = False
-    sam_user = make_user("sam@example.test", "Sam")
-    alex_user = make_user("alex@example.test", "Alex")
-    couple = make_couple(sam_user, alex_user)
-    lee_user = make_user("dr.lee@example.test", "Dr. Lee", is_therapist=True)
-    make_profile(lee_user)
-    link(couple, lee_user, sam_user, alex_user)
+def test_a_practice_and_an_agenda_from_writing_to_the_note(
+    new_page, server_clock, sam_alex_and_dr_lee
+):
+    couple, sam_user, alex_user, lee_user = sam_alex_and_dr_lee
 
     dr_lee, sam, alex = new_page(), new_page(), new_page()
     for page, person in ((dr_lee, lee_user), (sam, sam_user), (alex, alex_user)):

@@ -6,17 +6,10 @@ import pytest
 from therapists.models import TherapistProfile
 
 from ..factories import PASSWORD
+from .conftest import log_in
 from .nav import nav_link
 
 pytestmark = pytest.mark.django_db(transaction=True)
-
-
-def log_in(page, email: str) -> None:
-    page.goto("/accounts/login/")
-    page.locator("#id_login").fill(email)
-    page.locator("#id_password").fill(PASSWORD)
-    page.get_by_role("button", name="Sign In").click()
-    page.wait_for_load_state()
 
 
 def consent(page) -> None:
