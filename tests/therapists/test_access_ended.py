@@ -17,12 +17,6 @@ FOR_COUPLE = "NOTE-FOR-THE-COUPLE-88ad"
 
 
 @pytest.fixture
-def dr_lee(therapist):
-    make_profile(therapist)
-    return therapist
-
-
-@pytest.fixture
 def shared(hurt, involved, couple, dr_lee):
     therapist_link = link(couple, dr_lee, hurt, involved)
     for text, visibility in (

@@ -19,12 +19,6 @@ from .builders import link, make_profile, membership_of
 
 
 @pytest.fixture
-def dr_lee(therapist):
-    make_profile(therapist)
-    return therapist
-
-
-@pytest.fixture
 def dr_park(db):
     other = make_user("dr.park@example.test", "Dr. Park")
     make_profile(other)

@@ -5,7 +5,6 @@ item is added. Each alert exactly once; the email says only that something is ne
 from datetime import UTC, datetime, timedelta
 from http import HTTPStatus
 
-import pytest
 import time_machine
 from django.core import mail
 from django.urls import reverse
@@ -19,15 +18,9 @@ from therapists.dashboard import Flag
 from therapists.models import Consent, TherapistLink, TherapistProfile
 
 from ..conftest import client_for
-from .builders import kept_week, link, make_profile, membership_of
+from .builders import kept_week, link, membership_of
 
 NOW = datetime(2026, 11, 18, 10, tzinfo=UTC)
-
-
-@pytest.fixture
-def dr_lee(therapist):
-    make_profile(therapist)
-    return therapist
 
 
 def alerts_of(therapist, kind=None):

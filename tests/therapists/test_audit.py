@@ -12,14 +12,8 @@ from therapists.models import AuditAction, AuditEntry
 
 from ..conftest import client_for, require
 from ..factories import make_couple, make_user
-from .builders import link, make_profile
+from .builders import link
 from .history import build_couples
-
-
-@pytest.fixture
-def dr_lee(therapist):
-    make_profile(therapist)
-    return therapist
 
 
 @pytest.fixture

@@ -25,7 +25,7 @@ from ..chart_reader import (
     table_of,
 )
 from ..conftest import client_for
-from .builders import agreement_in_force, kept_week, link, make_profile, readiness, trigger
+from .builders import agreement_in_force, kept_week, link, readiness, trigger
 
 NOW = datetime(2026, 11, 18, 10, tzinfo=UTC)  # a Wednesday
 THIS_WEEK = weeks.week_start_for(NOW, UTC)  # Monday 16 November 2026
@@ -53,12 +53,6 @@ def last(count: int, **values) -> list:
     for back, value in values.items():
         series[count - 1 - int(back[1:])] = value
     return series
-
-
-@pytest.fixture
-def dr_lee(therapist):
-    make_profile(therapist)
-    return therapist
 
 
 @pytest.fixture

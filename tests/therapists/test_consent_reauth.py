@@ -14,18 +14,12 @@ from therapists.models import Consent, TherapistLink
 
 from ..conftest import client_for, reauthenticated_client
 from ..factories import PASSWORD
-from .builders import link, make_profile
+from .builders import link
 
 CONSENT = reverse("therapists:consent")
 WITHDRAW = reverse("therapists:withdraw_consent")
 SETTINGS = reverse("therapists:couple_settings")
 REAUTHENTICATE = reverse("account_reauthenticate")
-
-
-@pytest.fixture
-def dr_lee(therapist):
-    make_profile(therapist)
-    return therapist
 
 
 def sent_to_reauthenticate(response, url: str) -> bool:

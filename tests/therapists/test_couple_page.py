@@ -27,7 +27,6 @@ from .builders import (
     agreement_in_force,
     kept_week,
     link,
-    make_profile,
     readiness,
     trigger,
 )
@@ -49,12 +48,6 @@ def ago(days: float):
 def frozen():
     with time_machine.travel(NOW, tick=False):
         yield
-
-
-@pytest.fixture
-def dr_lee(therapist):
-    make_profile(therapist)
-    return therapist
 
 
 @pytest.fixture

@@ -27,7 +27,6 @@ from .builders import (
     agreement_in_force,
     kept_week,
     link,
-    make_profile,
     membership_of,
     readiness,
     trigger,
@@ -36,12 +35,6 @@ from .history import build_couples
 
 NOW = datetime(2026, 11, 18, 10, tzinfo=UTC)  # a Wednesday
 DASHBOARD_MAX_QUERIES = 20
-
-
-@pytest.fixture
-def dr_lee(therapist):
-    make_profile(therapist)
-    return therapist
 
 
 @pytest.fixture

@@ -19,17 +19,11 @@ from therapists.models import CsiResponse, TherapistLink
 from ..chart_reader import parse
 from ..conftest import client_for
 from ..factories import make_couple, make_user
-from .builders import kept_week, link, make_profile, trigger
+from .builders import kept_week, link, trigger
 from .history import build_couples
 from .test_dashboard import DASHBOARD_MAX_QUERIES, NOW, ago, couple_named, week
 
 URL = reverse("therapists:dashboard")
-
-
-@pytest.fixture
-def dr_lee(therapist):
-    make_profile(therapist)
-    return therapist
 
 
 @pytest.fixture

@@ -15,12 +15,6 @@ from .builders import link, make_profile, membership_of
 SETTINGS = reverse("therapists:couple_settings")
 
 
-@pytest.fixture
-def dr_lee(therapist):
-    make_profile(therapist)
-    return therapist
-
-
 def test_a_partner_links_a_therapist_by_code(hurt, couple, dr_lee):
     code = dr_lee.therapist_profile.display_code.lower()
 

@@ -16,12 +16,6 @@ COUPLE_MARKER = "COUPLE-NOTE-MARKER-2b9c"
 
 
 @pytest.fixture
-def dr_lee(therapist):
-    make_profile(therapist)
-    return therapist
-
-
-@pytest.fixture
 def shared(hurt, involved, couple, dr_lee):
     return link(couple, dr_lee, hurt, involved)
 

@@ -13,16 +13,10 @@ from pacing.models import Exercise, PacingPolicy, gate_for
 from therapists.models import AuditAction, AuditEntry, ExerciseSuggestion
 
 from ..conftest import client_for
-from .builders import link, make_profile, readiness
+from .builders import link, readiness
 
 PACE_SET = "Your therapist has set a pace"
 CEILING_EXPLAINED = "Your therapist has suggested staying with these tiers for now."
-
-
-@pytest.fixture
-def dr_lee(therapist):
-    make_profile(therapist)
-    return therapist
 
 
 @pytest.fixture

@@ -20,7 +20,7 @@ from therapists.models import (
 
 from ..conftest import client_for
 from ..factories import make_couple, make_user
-from .builders import link, make_profile, membership_of
+from .builders import link, membership_of
 
 # History length must not matter. The couple page reads every progress section; the
 # partner page also works out which suggested exercises are open.
@@ -28,12 +28,6 @@ DASHBOARD_MAX_QUERIES = 20
 COUPLE_PAGE_MAX_QUERIES = 32
 PARTNER_PAGE_MAX_QUERIES = 20
 ANSWERS = {"happiness": 3, "warmth": 3, "rewarding": 3, "satisfaction": 3}
-
-
-@pytest.fixture
-def dr_lee(therapist):
-    make_profile(therapist)
-    return therapist
 
 
 def couples_with_history(dr_lee, count: int, months: int) -> list:

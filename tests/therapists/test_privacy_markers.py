@@ -18,7 +18,7 @@ from together.models import JournalEntry, Pause, SelfCarePlan
 from triggers.models import Sharing, Trigger
 
 from ..conftest import client_for
-from .builders import kept_week, link, make_profile, membership_of, readiness, trigger
+from .builders import kept_week, link, membership_of, readiness, trigger
 
 NOW = datetime(2026, 11, 18, 10, tzinfo=UTC)
 MARKERS = {
@@ -45,12 +45,6 @@ THERAPIST_ROUTES = {"dashboard", "setup", "couple_detail", "add_note", "set_ceil
 def frozen():
     with time_machine.travel(NOW, tick=False):
         yield
-
-
-@pytest.fixture
-def dr_lee(therapist):
-    make_profile(therapist)
-    return therapist
 
 
 @pytest.fixture
