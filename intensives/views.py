@@ -14,7 +14,7 @@ from django_htmx.http import HttpResponseClientRedirect
 from accounts.access import couple_object_or_404, member_required, partner_membership
 from accounts.models import Role
 from notices.models import Notice
-from pacing.models import TIER_NAMES, PacingPolicy, gate_for
+from pacing.models import TIER_NAMES, gate_and_rules, gate_for
 from pacing.views import REASONS
 from recovery.decorators import post_only
 from recovery.links import COUPLE_TOOLS
@@ -183,11 +183,6 @@ def complete(request, membership, step, result):
 # The therapist's side ---------------------------------------------------------------
 
 
-def _ceiling(couple):
-    policies = PacingPolicy.objects.filter(couple=couple)
-    return policies.values_list("therapist_ceiling", flat=True).first()
-
-
 def _today(couple):
     return tz.now().astimezone(couple.zone).date()
 
@@ -234,7 +229,7 @@ def _first_morning(intensive) -> dict:
 
 
 def _plan_page(request, couple, intensive, form=None):
-    result = gate_for(couple)
+    result, rules = gate_and_rules(couple)
     context = {
         "couple": couple,
         "intensive": intensive,
@@ -243,7 +238,7 @@ def _plan_page(request, couple, intensive, form=None):
         or StepForm(
             intensive=intensive,
             result=result,
-            ceiling=_ceiling(couple),
+            ceiling=rules.ceiling,
             initial=_first_morning(intensive),
         ),
         "tier_name": TIER_NAMES[result.tier],
@@ -262,10 +257,9 @@ def therapist_intensive(request, couple, pk):
 def add_step(request, couple, pk):
     """Times are read in the couple's time zone, as the page shows them."""
     intensive = _therapist_intensive(request, couple, pk)
+    result, rules = gate_and_rules(couple)
     with tz.override(couple.zone):
-        form = StepForm(
-            request.POST, intensive=intensive, result=gate_for(couple), ceiling=_ceiling(couple)
-        )
+        form = StepForm(request.POST, intensive=intensive, result=result, ceiling=rules.ceiling)
         valid = form.is_valid()
     if not valid:
         return _plan_page(request, couple, intensive, form)

@@ -10,7 +10,7 @@ from django.views.decorators.http import require_GET, require_http_methods
 from accounts.access import couple_object_or_404, member_required
 from accounts.models import Membership
 from notices.models import Notice
-from pacing.models import TIER_NAMES, PacingPolicy, gate_for
+from pacing.models import TIER_NAMES, gate_and_rules, gate_for
 from pacing.views import REASONS
 from recovery.decorators import post_only
 from therapists.audit import therapist_couple_view
@@ -136,8 +136,7 @@ def agenda(request, membership):
 
 
 def _therapist_page(request, couple, practice_form=None, close_form=None):
-    result = gate_for(couple)
-    ceiling = PacingPolicy.objects.filter(couple=couple).values_list("therapist_ceiling", flat=True)
+    result, rules = gate_and_rules(couple)
     Notice.objects.opened(request.user, 0, request.path)
     context = {
         "couple": couple,
@@ -154,7 +153,7 @@ def _therapist_page(request, couple, practice_form=None, close_form=None):
             couple=couple,
             result=result,
             this_week=this_week(couple),
-            ceiling=ceiling.first(),
+            ceiling=rules.ceiling,
             initial={"week": this_week(couple), "for_whom": "both"},
         ),
         "close_form": close_form or CloseAgendaForm(),
@@ -171,14 +170,13 @@ def therapist_couple(request, couple):
 
 @therapist_couple_view(AuditAction.WRITE_PRACTICE, methods=("POST",))
 def write(request, couple):
-    result = gate_for(couple)
-    ceiling = PacingPolicy.objects.filter(couple=couple).values_list("therapist_ceiling", flat=True)
+    result, rules = gate_and_rules(couple)
     form = PracticeForm(
         request.POST,
         couple=couple,
         result=result,
         this_week=this_week(couple),
-        ceiling=ceiling.first(),
+        ceiling=rules.ceiling,
     )
     if not form.is_valid():
         return _therapist_page(request, couple, practice_form=form)

@@ -7,7 +7,7 @@ from datetime import datetime
 
 from accounts.models import User
 from pacing import gate
-from pacing.models import TIER_NAMES, PacingPolicy, library_text
+from pacing.models import TIER_NAMES, library_text
 from recovery.links import url_maker
 
 from .models import ExerciseSuggestion
@@ -48,20 +48,12 @@ class Guidance:
         return not self.show_pace and not self.suggestions
 
 
-def guidance_for(couple, result: gate.GateResult, rules: gate.Policy | None = None) -> Guidance:
-    """One query for the latest suggestions, and one for the ceiling unless the policy
-    the gate used (`pacing.models.gate_and_rules`) is given."""
-    if rules is None:
-        ceiling = (
-            PacingPolicy.objects.filter(couple=couple)
-            .values_list("therapist_ceiling", flat=True)
-            .first()
-        )
-    else:
-        ceiling = rules.ceiling
+def guidance_for(couple, result: gate.GateResult, rules: gate.Policy) -> Guidance:
+    """One query for the latest suggestions; the ceiling is the policy's the gate used
+    (`pacing.models.gate_and_rules`)."""
     link = url_maker("pacing:exercise", "placeholder-slug")
     return Guidance(
-        ceiling=ceiling,
+        ceiling=rules.ceiling,
         ceiling_explained=result.reason == gate.Reason.CEILING,
         suggestions=[
             Suggested(

@@ -13,7 +13,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from accounts.access import member_required, partner_membership, therapist_required
 from accounts.models import Membership
-from pacing.models import gate_for
+from pacing.models import gate_and_rules
 from recovery.decorators import post_only
 from recovery.paging import page_of
 
@@ -294,7 +294,7 @@ def _settings_page(request, membership, status=HTTPStatus.OK, **forms):
         "code_form": forms.get("code_form") or CodeForm(),
         "email_form": forms.get("email_form") or TherapistEmailForm(membership=membership),
         "notes": Paginator(notes, NOTES_PAGE_SIZE).get_page(request.GET.get("notes")),
-        "guidance": guidance_for(membership.couple, gate_for(membership.couple)),
+        "guidance": guidance_for(membership.couple, *gate_and_rules(membership.couple)),
         "audit": _audit_page(request, membership),
         "csi_due": not CsiResponse.objects.filter(
             couple=membership.couple,
